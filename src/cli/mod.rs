@@ -1,0 +1,61 @@
+//! The command line: `stancemap [FILE]` opens the window; subcommands do the same work
+//! without one. Each subcommand lives in its own file and is a thin wrapper over the library.
+
+mod analyze;
+mod check;
+mod fmt;
+mod render;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "stancemap",
+    version,
+    about = "Map the positions, walk-aways and leverage of a negotiation"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Project file to open in the window (default: the last one, or the ceasefire sample).
+    pub file: Option<PathBuf>,
+    /// Save a PNG of the window to this path once layout settles, then exit.
+    #[arg(long, value_name = "OUT.png")]
+    pub screenshot: Option<PathBuf>,
+    /// View to show first (with --screenshot, the view captured).
+    #[arg(long, value_name = "NAME")]
+    pub view: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate project files and print every error and warning.
+    Check(check::Args),
+    /// Rewrite project files in canonical form (atomically).
+    Fmt(fmt::Args),
+    /// Print the analysis of a project: outcomes, ZOPAs, concessions, leverage, sensitivity.
+    Analyze(analyze::Args),
+    /// Draw the charts of a project to SVG and/or PNG files.
+    Render(render::Args),
+}
+
+/// Exit code for bad usage, as clap uses it.
+pub const EXIT_USAGE: u8 = 2;
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Command::Check(args)) => check::run(&args),
+        Some(Command::Fmt(args)) => fmt::run(&args),
+        Some(Command::Analyze(args)) => analyze::run(&args),
+        Some(Command::Render(args)) => render::run(&args),
+        None => {
+            println!(
+                "usage: stancemap <check|fmt|analyze|render> FILE...  (the window comes with the editor)"
+            );
+            ExitCode::SUCCESS
+        }
+    }
+}

@@ -1,0 +1,5 @@
+//! The `stancemap` binary: parse the command line and hand over to the library.
+
+fn main() -> std::process::ExitCode {
+    stancemap::cli::main()
+}
