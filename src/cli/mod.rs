@@ -4,6 +4,7 @@
 mod analyze;
 mod check;
 mod fmt;
+mod generate;
 mod render;
 
 use clap::{Parser, Subcommand};
@@ -39,6 +40,8 @@ pub enum Command {
     Analyze(analyze::Args),
     /// Draw the charts of a project to SVG and/or PNG files.
     Render(render::Args),
+    /// Write a valid synthetic project of a given size, for tests and benchmarks.
+    Generate(generate::Args),
 }
 
 /// Exit code for bad usage, as clap uses it.
@@ -51,6 +54,7 @@ pub fn main() -> ExitCode {
         Some(Command::Fmt(args)) => fmt::run(&args),
         Some(Command::Analyze(args)) => analyze::run(&args),
         Some(Command::Render(args)) => render::run(&args),
+        Some(Command::Generate(args)) => generate::run(&args),
         None => {
             println!(
                 "usage: stancemap <check|fmt|analyze|render> FILE...  (the window comes with the editor)"

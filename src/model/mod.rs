@@ -1,6 +1,7 @@
 //! The negotiation domain: a project of parties, issues, positions, leverage, events and
 //! scenarios, exactly as `shared/FORMAT.md` describes it. Serde only; no UI, no I/O.
 
+pub mod generate;
 mod ids;
 mod resolve;
 mod types;
