@@ -263,7 +263,7 @@ mod tests {
                 .iter()
                 .flat_map(|e| &e.shifts)
                 .filter(|s| s.party == pos.party && s.issue == pos.issue)
-                .last();
+                .next_back();
             if let Some(shift) = last {
                 assert_eq!(shift.stance, pos.stance);
             }
