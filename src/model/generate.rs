@@ -166,7 +166,8 @@ pub fn generate(spec: GenerateSpec) -> Project {
                 red_line: walk_away.is_some() && rng.below(10) == 0,
                 rationale: format!(
                     "Scored from {}'s public statements on {}.",
-                    party.name, WORDS[issue.id.len() % WORDS.len()]
+                    party.name,
+                    WORDS[issue.id.len() % WORDS.len()]
                 ),
                 sources: Vec::new(),
             });
@@ -262,8 +263,7 @@ mod tests {
                 .events
                 .iter()
                 .flat_map(|e| &e.shifts)
-                .filter(|s| s.party == pos.party && s.issue == pos.issue)
-                .next_back();
+                .rfind(|s| s.party == pos.party && s.issue == pos.issue);
             if let Some(shift) = last {
                 assert_eq!(shift.stance, pos.stance);
             }
