@@ -1,13 +1,271 @@
-//! `stancemap analyze`: placeholder until its owner lands it.
+//! `stancemap analyze FILE [--scenario ID] [--json]`: the figures of shared/ANALYSIS.md for
+//! the base project or one scenario, as readable tables or as JSON.
 
+use crate::analysis::{self, Analysis, Concession, InputKind, IssueAnalysis};
+use crate::format;
+use crate::model::{OutcomeMethod, Project, View};
+use std::fmt::Write as _;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    pub files: Vec<std::path::PathBuf>,
+    /// The project file to analyse.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Analyse this scenario (by id) instead of the base project.
+    #[arg(long, value_name = "ID")]
+    pub scenario: Option<String>,
+    /// Print the analysis as JSON instead of tables.
+    #[arg(long)]
+    pub json: bool,
 }
 
-pub fn run(_args: &Args) -> ExitCode {
-    eprintln!("stancemap analyze: not built yet");
-    ExitCode::from(super::EXIT_USAGE)
+/// How many leverage pairs and sensitivity inputs the tables show.
+const TOP: usize = 5;
+
+pub fn run(args: &Args) -> ExitCode {
+    let file = args.file.display().to_string();
+    let loaded = match format::load_path(&args.file) {
+        Ok(loaded) => loaded,
+        Err(error) => {
+            for d in &error.diagnostics {
+                eprintln!("{}", d.with_file(&file));
+            }
+            return ExitCode::FAILURE;
+        }
+    };
+    for warning in &loaded.warnings {
+        eprintln!("{}", warning.with_file(&file));
+    }
+    let view = match loaded.project.resolve(args.scenario.as_deref()) {
+        Ok(view) => view,
+        Err(error) => {
+            eprintln!("{file}: error: {error}");
+            return ExitCode::from(super::EXIT_USAGE);
+        }
+    };
+    let analysis = analysis::analyze(&view);
+    if args.json {
+        match serde_json::to_string_pretty(&analysis) {
+            Ok(json) => println!("{json}"),
+            Err(error) => {
+                eprintln!("{file}: error: cannot write the analysis as JSON: {error}");
+                return ExitCode::FAILURE;
+            }
+        }
+    } else {
+        print!("{}", report(&view, &analysis));
+    }
+    ExitCode::SUCCESS
+}
+
+fn party_name<'a>(project: &'a Project, id: &'a str) -> &'a str {
+    project.party(id).map_or(id, |p| p.name.as_str())
+}
+
+fn issue_name<'a>(project: &'a Project, id: &'a str) -> &'a str {
+    project.issue(id).map_or(id, |i| i.name.as_str())
+}
+
+fn point(value: Option<f64>) -> String {
+    value.map_or_else(|| "-".to_owned(), |v| format!("{v:.1}"))
+}
+
+fn ratio(value: Option<f64>) -> String {
+    value.map_or_else(|| "-".to_owned(), |v| format!("{v:.2}"))
+}
+
+/// The readable report: one table per issue, then party totals, leverage and sensitivity.
+pub fn report(view: &View, analysis: &Analysis) -> String {
+    let project = &view.project;
+    let mut out = String::new();
+    let _ = writeln!(out, "{} — {}", project.title, view.scenario_label());
+    let method = match analysis.outcome_method {
+        OutcomeMethod::Median => "weighted median",
+        OutcomeMethod::Mean => "weighted mean",
+    };
+    let _ = writeln!(
+        out,
+        "Outcome method: {method} (the project's `outcome` setting)"
+    );
+    let _ = writeln!(
+        out,
+        "These are estimates from the analyst's own inputs (power, salience, stances, \
+         walk-aways), not predictions from data."
+    );
+    let width = project
+        .parties
+        .iter()
+        .map(|p| p.name.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max("Party".len());
+    for issue in &analysis.issues {
+        out.push('\n');
+        issue_report(&mut out, project, issue, analysis.outcome_method, width);
+    }
+    totals_report(&mut out, project, analysis, width);
+    leverage_report(&mut out, project, analysis);
+    sensitivity_report(&mut out, project, analysis);
+    out
+}
+
+fn issue_report(
+    out: &mut String,
+    project: &Project,
+    issue: &IssueAnalysis,
+    method: OutcomeMethod,
+    width: usize,
+) {
+    let _ = writeln!(out, "{} ({})", issue.name, issue.id);
+    match issue.outcome {
+        Some(o) => {
+            let (median, mean) = match method {
+                OutcomeMethod::Median => (" [used]", ""),
+                OutcomeMethod::Mean => ("", " [used]"),
+            };
+            let _ = writeln!(
+                out,
+                "  Outcome {o:.1}: weighted median {}{median}, weighted mean {}{mean}",
+                point(issue.weighted_median),
+                point(issue.weighted_mean),
+            );
+        }
+        None => {
+            let note = issue.outcome_note.as_deref().unwrap_or("no outcome");
+            let _ = writeln!(
+                out,
+                "  Outcome: none ({})",
+                note.trim_start_matches("no outcome: ")
+            );
+        }
+    }
+    match (issue.zopa, issue.gap) {
+        (Some(z), _) => {
+            let _ = writeln!(out, "  ZOPA: {:.1} to {:.1}", z.low, z.high);
+        }
+        (None, Some(gap)) => {
+            let _ = writeln!(
+                out,
+                "  ZOPA: none; the closest walk-aways are {gap:.1} points apart"
+            );
+        }
+        (None, None) => {}
+    }
+    if issue.concessions.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "  {:<width$}  {:>6}  {:>8}  {:>5}  {:>5}",
+        "Party", "Stance", "Distance", "Pain", "Share"
+    );
+    for c in &issue.concessions {
+        let _ = writeln!(
+            out,
+            "  {:<width$}  {:>6.1}  {:>8}  {:>5}  {:>5}{}",
+            party_name(project, &c.party),
+            c.stance,
+            point(c.distance),
+            ratio(c.pain),
+            ratio(c.share),
+            breach_text(project, &issue.id, c),
+        );
+    }
+}
+
+fn breach_text(project: &Project, issue: &str, c: &Concession) -> String {
+    if !c.breach {
+        return String::new();
+    }
+    let walk_away = project
+        .position(&c.party, issue)
+        .and_then(|p| p.walk_away)
+        .map_or_else(String::new, |w| format!(" at {w:.1}"));
+    if c.red_line {
+        format!("  RED LINE BREACHED (red line{walk_away})")
+    } else {
+        format!("  breaches its walk-away{walk_away}")
+    }
+}
+
+fn totals_report(out: &mut String, project: &Project, analysis: &Analysis, width: usize) {
+    if analysis.parties.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\nPer party (totals over issues)");
+    let _ = writeln!(out, "  {:<width$}  {:>10}  Breaches", "Party", "Total pain");
+    for t in &analysis.parties {
+        let red = if t.red_line_breaches > 0 {
+            format!(" ({} of a red line)", t.red_line_breaches)
+        } else {
+            String::new()
+        };
+        let _ = writeln!(
+            out,
+            "  {:<width$}  {:>10.2}  {}{red}",
+            party_name(project, &t.id),
+            t.total_pain,
+            t.breaches
+        );
+    }
+}
+
+fn leverage_report(out: &mut String, project: &Project, analysis: &Analysis) {
+    let mut top: Vec<_> = analysis
+        .leverage
+        .iter()
+        .filter(|l| l.pressure > 0.0)
+        .collect();
+    top.sort_by(|a, b| b.pressure.total_cmp(&a.pressure));
+    let _ = writeln!(
+        out,
+        "\nLeverage (strongest pressure first; net = pressure minus pressure back)"
+    );
+    if top.is_empty() {
+        let _ = writeln!(out, "  none recorded (or all withdrawn)");
+    }
+    for l in top.iter().take(TOP) {
+        let _ = writeln!(
+            out,
+            "  {} on {}: pressure {:.2}, net {:+.2}",
+            party_name(project, &l.holder),
+            party_name(project, &l.target),
+            l.pressure,
+            l.net
+        );
+    }
+}
+
+fn sensitivity_report(out: &mut String, project: &Project, analysis: &Analysis) {
+    let _ = writeln!(
+        out,
+        "\nMost sensitive inputs (each nudged by 10% of its range; the assumptions to defend)"
+    );
+    let top: Vec<_> = analysis
+        .sensitivity
+        .iter()
+        .filter(|s| s.delta > 0.0)
+        .take(TOP)
+        .collect();
+    if top.is_empty() {
+        let _ = writeln!(out, "  no single nudge moves any outcome");
+    }
+    for s in top {
+        // A stance or salience names its issue already; a power can move any issue.
+        let issue = match s.kind {
+            InputKind::Power => format!("the outcome of {}", issue_name(project, &s.issue)),
+            InputKind::Stance | InputKind::Salience => "its outcome".to_owned(),
+        };
+        let _ = writeln!(
+            out,
+            "  {}: moves {issue} by up to {:.1} (now {}, {} lowered, {} raised)",
+            s.input,
+            s.delta,
+            point(s.base),
+            point(s.down),
+            point(s.up),
+        );
+    }
 }

@@ -1,0 +1,108 @@
+//! Two analyses side by side (typically the base and a scenario): how each issue's outcome
+//! and each party's total pain change.
+
+use super::Analysis;
+use serde::Serialize;
+
+/// How the outcome of one issue changes from `before` to `after`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IssueChange {
+    pub id: String,
+    pub name: String,
+    pub before: Option<f64>,
+    pub after: Option<f64>,
+    /// after - before; `None` unless both outcomes exist.
+    pub change: Option<f64>,
+}
+
+/// How a party's total pain changes from `before` to `after`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PartyChange {
+    pub id: String,
+    pub before: Option<f64>,
+    pub after: Option<f64>,
+    /// after - before; `None` unless the party is in both.
+    pub change: Option<f64>,
+    /// Breaches after minus breaches before (0 unless the party is in both).
+    pub breaches_change: i64,
+}
+
+/// The differences between two analyses.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Comparison {
+    pub before: Option<String>,
+    pub after: Option<String>,
+    /// Issues of `before` in its order, then any only in `after`.
+    pub issues: Vec<IssueChange>,
+    /// Parties of `before` in its order, then any only in `after`.
+    pub parties: Vec<PartyChange>,
+}
+
+fn diff(before: Option<f64>, after: Option<f64>) -> Option<f64> {
+    Some(after? - before?)
+}
+
+/// Compare `after` (e.g. a scenario) against `before` (e.g. the base).
+pub fn compare(before: &Analysis, after: &Analysis) -> Comparison {
+    let mut issues: Vec<IssueChange> = before
+        .issues
+        .iter()
+        .map(|b| {
+            let a = after.issues.iter().find(|a| a.id == b.id);
+            let after_outcome = a.and_then(|a| a.outcome);
+            IssueChange {
+                id: b.id.clone(),
+                name: b.name.clone(),
+                before: b.outcome,
+                after: after_outcome,
+                change: diff(b.outcome, after_outcome),
+            }
+        })
+        .collect();
+    issues.extend(
+        after
+            .issues
+            .iter()
+            .filter(|a| !before.issues.iter().any(|b| b.id == a.id))
+            .map(|a| IssueChange {
+                id: a.id.clone(),
+                name: a.name.clone(),
+                before: None,
+                after: a.outcome,
+                change: None,
+            }),
+    );
+    let mut parties: Vec<PartyChange> = before
+        .parties
+        .iter()
+        .map(|b| {
+            let a = after.parties.iter().find(|a| a.id == b.id);
+            PartyChange {
+                id: b.id.clone(),
+                before: Some(b.total_pain),
+                after: a.map(|a| a.total_pain),
+                change: a.map(|a| a.total_pain - b.total_pain),
+                breaches_change: a.map_or(0, |a| a.breaches as i64 - b.breaches as i64),
+            }
+        })
+        .collect();
+    parties.extend(
+        after
+            .parties
+            .iter()
+            .filter(|a| !before.parties.iter().any(|b| b.id == a.id))
+            .map(|a| PartyChange {
+                id: a.id.clone(),
+                before: None,
+                after: Some(a.total_pain),
+                change: None,
+                breaches_change: 0,
+            }),
+    );
+    Comparison {
+        before: before.scenario.clone(),
+        after: after.scenario.clone(),
+        issues,
+        parties,
+    }
+}
