@@ -1,12 +1,19 @@
 //! The project file: reading, validation, canonical writing and atomic saving.
 //! Data flows one way: bytes -> `load_bytes` -> `Project` (+ warnings) -> `to_canonical` -> bytes.
 
+mod comments;
 mod diagnostic;
+mod layout;
 mod read;
+mod suggest;
+mod syntax;
 mod validate;
 mod write;
 
+pub use comments::count_comments;
 pub use diagnostic::{Diagnostic, Location, Severity};
-pub use read::{LoadError, Loaded, MAX_FILE_BYTES, load_bytes, load_path};
+pub use read::{
+    LoadError, Loaded, MAX_FILE_BYTES, load_bytes, load_path, load_reader, load_str, read_capped,
+};
 pub use validate::validate;
-pub use write::{save_atomic, to_canonical};
+pub use write::{save_atomic, to_canonical, write_atomic};

@@ -1,11 +1,17 @@
 //! Reading a project file: size limit, encoding, format version, RON parse, then validation.
 
-use super::{Diagnostic, Location, validate};
-use crate::model::Project;
+use super::{Diagnostic, Location, syntax, validate};
+use crate::model::{FORMAT_VERSION, Project};
+use std::cell::Cell;
+use std::io::Read;
 use std::path::Path;
 
 /// Files larger than this are refused from their size alone, before they are read.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// How deeply RON values may nest. A project nests about six levels; the limit only has to
+/// stop a hostile file from overflowing the stack.
+const RECURSION_LIMIT: usize = 128;
 
 /// A project that loaded, with the warnings it raised.
 #[derive(Debug, Clone)]
@@ -29,50 +35,194 @@ impl LoadError {
     }
 }
 
+/// The RON options every reader uses: `implicit_some` (FORMAT.md lets `Some(x)` be written
+/// as `x`) and a recursion limit.
+pub(crate) fn ron_options() -> ron::Options {
+    ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(RECURSION_LIMIT)
+}
+
+fn too_large(size: u64) -> LoadError {
+    LoadError::file(format!(
+        "the file is {size} bytes; stancemap opens project files of at most {MAX_FILE_BYTES} \
+         bytes (64 MiB). Check that this is a stancemap project"
+    ))
+}
+
+fn cannot_read(e: &std::io::Error) -> LoadError {
+    LoadError::file(format!("cannot read the file: {e}"))
+}
+
 /// Read and validate the project at `path`. The file is never modified.
 pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
-    let meta = std::fs::metadata(path)
-        .map_err(|e| LoadError::file(format!("cannot read the file: {e}")))?;
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(LoadError::file(format!(
-            "the file is {} bytes; stancemap opens project files of at most {} bytes (64 MiB)",
-            meta.len(),
-            MAX_FILE_BYTES
-        )));
+    load_bytes(&read_capped(path)?)
+}
+
+/// The bytes of the file at `path`, refusing a file over `MAX_FILE_BYTES` from its size
+/// before reading it, and never reading more than `MAX_FILE_BYTES + 1` bytes (the size in
+/// the metadata can be wrong: a growing file, a device).
+pub fn read_capped(path: &Path) -> Result<Vec<u8>, LoadError> {
+    let meta = std::fs::metadata(path).map_err(|e| cannot_read(&e))?;
+    if meta.is_dir() {
+        return Err(LoadError::file(
+            "this is a folder, not a project file; give the path of a .ron file",
+        ));
     }
-    let bytes =
-        std::fs::read(path).map_err(|e| LoadError::file(format!("cannot read the file: {e}")))?;
-    load_bytes(&bytes)
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_large(meta.len()));
+    }
+    let file = std::fs::File::open(path).map_err(|e| cannot_read(&e))?;
+    read_stream(file)
+}
+
+fn read_stream(reader: impl Read) -> Result<Vec<u8>, LoadError> {
+    let mut bytes = Vec::new();
+    reader
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| cannot_read(&e))?;
+    Ok(bytes)
+}
+
+/// Read and validate a project from a stream, reading at most `MAX_FILE_BYTES + 1` bytes.
+pub fn load_reader(reader: impl Read) -> Result<Loaded, LoadError> {
+    load_bytes(&read_stream(reader)?)
 }
 
 /// Parse and validate a project from the bytes of a file.
 pub fn load_bytes(bytes: &[u8]) -> Result<Loaded, LoadError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(LoadError::file("the file is larger than 64 MiB"));
+        return Err(LoadError::file(format!(
+            "the file is larger than {MAX_FILE_BYTES} bytes (64 MiB); stancemap does not \
+             open project files that large. Check that this is a stancemap project"
+        )));
     }
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        LoadError::file(format!(
-            "the file is not UTF-8 text (bad byte at offset {})",
-            e.valid_up_to()
-        ))
+        let (line, column) = line_column(&bytes[..e.valid_up_to()]);
+        LoadError {
+            diagnostics: vec![Diagnostic::error(
+                Location::Text { line, column },
+                "the file is not UTF-8 text: this byte is not valid UTF-8. Save the file \
+                 with the UTF-8 encoding in your editor",
+            )],
+        }
     })?;
-    let options =
-        ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
-    let project: Project = options.from_str(text).map_err(|e| LoadError {
-        diagnostics: vec![Diagnostic::error(
-            Location::Text {
-                line: e.span.start.line,
-                column: e.span.start.col,
-            },
-            e.code.to_string(),
-        )],
+    load_str(text)
+}
+
+/// Parse and validate a project from text.
+pub fn load_str(text: &str) -> Result<Loaded, LoadError> {
+    // Some Windows editors start UTF-8 files with an invisible byte order mark.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(LoadError::file(
+            "the file is empty; a project file starts with `Project(` (see the example in the \
+             file format manual)",
+        ));
+    }
+    if let Some(version) = probe_format(text)
+        && version > u64::from(FORMAT_VERSION)
+    {
+        return Err(LoadError::file(format!(
+            "this file was written by format {version}; this stancemap reads format \
+             {FORMAT_VERSION}. Open it with a newer version of stancemap"
+        )));
+    }
+    let project: Project = ron_options().from_str(text).map_err(|e| LoadError {
+        diagnostics: vec![syntax::diagnostic(text, &e)],
     })?;
-    let diagnostics = validate(&project);
+    let mut diagnostics = validate(&project);
     if diagnostics.iter().any(Diagnostic::is_error) {
+        diagnostics.sort_by_key(|d| d.severity);
         return Err(LoadError { diagnostics });
     }
     Ok(Loaded {
         project,
         warnings: diagnostics,
     })
+}
+
+/// 1-based line and column (in characters) just after `valid`, which is valid UTF-8.
+fn line_column(valid: &[u8]) -> (usize, usize) {
+    let text = std::str::from_utf8(valid).unwrap_or_default();
+    let line = 1 + text.matches('\n').count();
+    let last_line = text.rsplit('\n').next().unwrap_or_default();
+    (line, 1 + last_line.chars().count())
+}
+
+/// The `format` number of a project file, read before anything else so that a file from a
+/// newer version is refused for its version, not for fields this version does not know.
+///
+/// Walks the top-level fields leniently (unknown fields are skipped) and stops at `format`,
+/// so the syntax of everything after it does not matter. `None` when there is no readable
+/// `format` before the first syntax error; the full parse then reports the problem.
+pub(crate) fn probe_format(text: &str) -> Option<u64> {
+    let found = Cell::new(None);
+    // The result is ignored on purpose: stopping at `format` leaves the struct unfinished,
+    // which RON reports as an error after the number was already recorded.
+    let _ = ron_options().from_str_seed(text, FormatProbe { found: &found });
+    found.get()
+}
+
+struct FormatProbe<'a> {
+    found: &'a Cell<Option<u64>>,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for FormatProbe<'_> {
+    type Value = ();
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_struct("Project", &["format"], self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for FormatProbe<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a Project")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while let Some(key) = map.next_key::<String>()? {
+            if key == "format" {
+                self.found.set(Some(map.next_value::<u64>()?));
+                return Ok(());
+            }
+            map.next_value::<serde::de::IgnoredAny>()?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_is_found_before_broken_syntax() {
+        assert_eq!(
+            probe_format("Project(format: 3, title: \"x\", ((( "),
+            Some(3)
+        );
+        assert_eq!(
+            probe_format("// c\n(\n  format: 2,\n  futures: Thing(a: [1]),\n"),
+            Some(2)
+        );
+        assert_eq!(
+            probe_format("Project(title: \"x\", new_field: Some([1, 2]), format: 7)"),
+            Some(7)
+        );
+        assert_eq!(probe_format("Project(title: \"x\")"), None);
+        assert_eq!(probe_format("Project(title: ((, format: 7)"), None);
+        assert_eq!(probe_format("Project(format: \"1\")"), None);
+        assert_eq!(probe_format(""), None);
+    }
+
+    #[test]
+    fn line_column_counts_characters() {
+        assert_eq!(line_column(b""), (1, 1));
+        assert_eq!(line_column("ab\ncé".as_bytes()), (2, 3));
+    }
 }

@@ -1,9 +1,452 @@
-//! Semantic checks of a parsed project (shared/FORMAT.md, "Validation").
+//! Semantic checks of a parsed project (shared/FORMAT.md, "Validation"): every error and
+//! warning, each naming the item, what is wrong, what is allowed and what to do.
 
-use super::Diagnostic;
-use crate::model::Project;
+use super::{Diagnostic, Location, suggest::closest};
+use crate::model::{
+    Event, FORMAT_VERSION, Leverage, Position, Project, Role, is_valid_id, parse_color, parse_date,
+    unique_id,
+};
+use std::collections::HashMap;
 
 /// Every error and warning in `project`, in file order.
-pub fn validate(_project: &Project) -> Vec<Diagnostic> {
-    Vec::new()
+pub fn validate(project: &Project) -> Vec<Diagnostic> {
+    let mut checker = Checker {
+        project,
+        out: Vec::new(),
+    };
+    checker.project();
+    checker.out
+}
+
+struct Checker<'a> {
+    project: &'a Project,
+    out: Vec<Diagnostic>,
+}
+
+/// What kind of id a reference points to, for lookups and messages.
+#[derive(Clone, Copy)]
+enum Kind {
+    Party,
+    Issue,
+    Source,
+}
+
+impl Kind {
+    fn noun(self) -> (&'static str, &'static str) {
+        match self {
+            Kind::Party => ("party", "parties"),
+            Kind::Issue => ("issue", "issues"),
+            Kind::Source => ("source", "sources"),
+        }
+    }
+}
+
+impl<'a> Checker<'a> {
+    fn error(&mut self, item: &str, message: String) {
+        self.out
+            .push(Diagnostic::error(Location::Item(item.to_owned()), message));
+    }
+
+    fn warning(&mut self, item: &str, message: String) {
+        self.out.push(Diagnostic::warning(
+            Location::Item(item.to_owned()),
+            message,
+        ));
+    }
+
+    fn ids(&self, kind: Kind) -> Vec<&'a str> {
+        let p = self.project;
+        match kind {
+            Kind::Party => p.parties.iter().map(|x| x.id.as_str()).collect(),
+            Kind::Issue => p.issues.iter().map(|x| x.id.as_str()).collect(),
+            Kind::Source => p.sources.iter().map(|x| x.id.as_str()).collect(),
+        }
+    }
+
+    fn project(&mut self) {
+        let p = self.project;
+        if p.format != FORMAT_VERSION {
+            self.error(
+                "format",
+                format!(
+                    "format {} does not exist; this stancemap reads format {FORMAT_VERSION}, \
+                     so write `format: {FORMAT_VERSION},`",
+                    p.format
+                ),
+            );
+        }
+        if p.title.trim().is_empty() {
+            self.error(
+                "title",
+                "the title is empty; give the project a title, such as \
+                 \"Ceasefire talks, March 2025\""
+                    .into(),
+            );
+        }
+        self.date("as_of", "as_of", p.as_of.as_deref());
+
+        let ids: Vec<_> = p.sources.iter().map(|s| s.id.as_str()).collect();
+        self.unique_ids("sources", "source", &ids);
+        for (i, source) in p.sources.iter().enumerate() {
+            let item = format!("sources[{i}] ({:?})", source.id);
+            self.date(&item, "published", source.published.as_deref());
+        }
+
+        let ids: Vec<_> = p.parties.iter().map(|x| x.id.as_str()).collect();
+        self.unique_ids("parties", "party", &ids);
+        for (i, party) in p.parties.iter().enumerate() {
+            let item = format!("parties[{i}] ({:?})", party.id);
+            self.unit(&item, "power", party.power);
+            if let Some(color) = &party.color
+                && parse_color(color).is_none()
+            {
+                self.error(
+                    &item,
+                    format!(
+                        "color {color:?} is not a colour of the form \"#RRGGBB\" (six hex \
+                         digits); write one such as \"#C0392B\", or leave `color` out for a \
+                         palette colour"
+                    ),
+                );
+            }
+        }
+
+        let ids: Vec<_> = p.issues.iter().map(|x| x.id.as_str()).collect();
+        self.unique_ids("issues", "issue", &ids);
+        for (i, issue) in p.issues.iter().enumerate() {
+            for (m, mark) in issue.marks.iter().enumerate() {
+                let item = format!("issues[{i}] ({:?}).marks[{m}] ({:?})", issue.id, mark.label);
+                self.scale(&item, "at", mark.at);
+            }
+        }
+
+        self.positions("", &p.positions);
+        self.missing_positions();
+        self.leverage_list("", &p.leverage);
+        self.events("", &p.events, true);
+        self.trajectories();
+
+        let ids: Vec<_> = p.scenarios.iter().map(|x| x.id.as_str()).collect();
+        self.unique_ids("scenarios", "scenario", &ids);
+        for (i, scenario) in p.scenarios.iter().enumerate() {
+            let prefix = format!("scenarios[{i}] ({:?}).", scenario.id);
+            self.positions(&prefix, &scenario.positions);
+            self.leverage_list(&prefix, &scenario.leverage);
+            for (j, over) in scenario.power.iter().enumerate() {
+                let item = format!("{prefix}power[{j}] (party {:?})", over.party);
+                self.reference(&item, Kind::Party, "party", &over.party);
+                self.unit(&item, "power", over.power);
+            }
+            self.events(&prefix, &scenario.events, false);
+        }
+    }
+
+    /// Ids must be valid and unique within their list (`list` is the field name).
+    fn unique_ids(&mut self, list: &str, noun: &str, ids: &[&str]) {
+        let mut first: HashMap<&str, usize> = HashMap::new();
+        for (i, id) in ids.iter().enumerate() {
+            let item = format!("{list}[{i}] ({id:?})");
+            if id.is_empty() {
+                self.error(
+                    &item,
+                    format!(
+                        "the {noun} has an empty id; give it an id of lowercase letters a-z, \
+                         digits, \"-\" and \"_\""
+                    ),
+                );
+            } else if !is_valid_id(id) {
+                let suggestion = unique_id(id, std::iter::empty());
+                self.error(
+                    &item,
+                    format!(
+                        "id {id:?} is not valid; an id uses only lowercase letters a-z, \
+                         digits 0-9, \"-\" and \"_\" (for example {suggestion:?})"
+                    ),
+                );
+            }
+            match first.get(id) {
+                Some(&j) => self.error(
+                    &item,
+                    format!(
+                        "duplicate {noun} id {id:?} (also {list}[{j}]); give each {noun} its \
+                         own id"
+                    ),
+                ),
+                None => {
+                    first.insert(id, i);
+                }
+            }
+        }
+    }
+
+    /// A reference (`field` holds `id`) to an id of `kind` that must exist.
+    fn reference(&mut self, item: &str, kind: Kind, field: &str, id: &str) {
+        let known = self.ids(kind);
+        if known.contains(&id) {
+            return;
+        }
+        let (noun, plural) = kind.noun();
+        let message = if known.is_empty() {
+            format!(
+                "{field} {id:?} does not exist (the project has no {plural}); add it under \
+                 `{plural}`"
+            )
+        } else {
+            let mut list: Vec<String> = known.iter().take(12).map(|k| format!("{k:?}")).collect();
+            if known.len() > 12 {
+                list.push("...".into());
+            }
+            let advice = match closest(id, known.iter().copied()) {
+                Some(near) => format!("did you mean {near:?}?"),
+                None => format!("use one of them or add the {noun} under `{plural}`"),
+            };
+            format!(
+                "{field} {id:?} does not exist (known {plural}: {}); {advice}",
+                list.join(", ")
+            )
+        };
+        self.error(item, message);
+    }
+
+    fn references(&mut self, item: &str, kind: Kind, field: &str, ids: &[String]) {
+        for id in ids {
+            self.reference(item, kind, field, id);
+        }
+    }
+
+    /// A point on an issue scale, 0..=100.
+    fn scale(&mut self, item: &str, field: &str, value: f64) {
+        self.range(
+            item,
+            field,
+            value,
+            100.0,
+            "a point on the issue scale, from 0 to 100",
+        );
+    }
+
+    /// A weight, 0..=1.
+    fn unit(&mut self, item: &str, field: &str, value: f64) {
+        self.range(item, field, value, 1.0, "a value from 0 to 1");
+    }
+
+    fn range(&mut self, item: &str, field: &str, value: f64, max: f64, allowed: &str) {
+        let problem = if value.is_nan() {
+            format!("{field} is NaN (not a number)")
+        } else if value.is_infinite() {
+            format!("{field} is infinite (a number too large to store)")
+        } else if !(0.0..=max).contains(&value) {
+            format!("{field} {} is outside 0..={max}", number(value))
+        } else {
+            return;
+        };
+        self.error(item, format!("{problem}; use {allowed}"));
+    }
+
+    fn date(&mut self, item: &str, field: &str, date: Option<&str>) {
+        if let Some(date) = date
+            && parse_date(date).is_none()
+        {
+            self.error(
+                item,
+                format!(
+                    "{field} {date:?} is not a valid date; write a real calendar date as \
+                     YYYY-MM-DD, such as \"2025-03-13\""
+                ),
+            );
+        }
+    }
+
+    fn positions(&mut self, prefix: &str, positions: &[Position]) {
+        let mut first: HashMap<(&str, &str), usize> = HashMap::new();
+        for (i, pos) in positions.iter().enumerate() {
+            let item = format!(
+                "{prefix}positions[{i}] (party {:?}, issue {:?})",
+                pos.party, pos.issue
+            );
+            self.reference(&item, Kind::Party, "party", &pos.party);
+            self.reference(&item, Kind::Issue, "issue", &pos.issue);
+            self.scale(&item, "stance", pos.stance);
+            if let Some(ideal) = pos.ideal {
+                self.scale(&item, "ideal", ideal);
+            }
+            if let Some(walk_away) = pos.walk_away {
+                self.scale(&item, "walk_away", walk_away);
+            }
+            self.unit(&item, "salience", pos.salience);
+            self.references(&item, Kind::Source, "source", &pos.sources);
+            match first.get(&(pos.party.as_str(), pos.issue.as_str())) {
+                Some(&j) => self.error(
+                    &item,
+                    format!(
+                        "a second position of party {:?} on issue {:?} (the first is \
+                         {prefix}positions[{j}]); keep only one",
+                        pos.party, pos.issue
+                    ),
+                ),
+                None => {
+                    first.insert((&pos.party, &pos.issue), i);
+                }
+            }
+            if let Some(walk_away) = pos.walk_away
+                && !pos.accepts(pos.stance)
+                && pos.stance.is_finite()
+                && walk_away.is_finite()
+            {
+                let side = if pos.ideal() >= walk_away {
+                    "below"
+                } else {
+                    "above"
+                };
+                self.warning(
+                    &item,
+                    format!(
+                        "stance {} is {side} walk_away {}, on the wrong side for ideal {}: \
+                         the party would reject its own stance; move the stance or the \
+                         walk-away",
+                        number(pos.stance),
+                        number(walk_away),
+                        number(pos.ideal())
+                    ),
+                );
+            }
+        }
+    }
+
+    /// Every Principal should have a position on every issue.
+    fn missing_positions(&mut self) {
+        let p = self.project;
+        for (i, party) in p.parties.iter().enumerate() {
+            if party.role != Role::Principal {
+                continue;
+            }
+            for issue in &p.issues {
+                if p.position(&party.id, &issue.id).is_none() {
+                    self.warning(
+                        &format!("parties[{i}] ({:?})", party.id),
+                        format!(
+                            "this Principal has no position on issue {:?}; add one (a \
+                             Principal must consent to any deal), or make the party a \
+                             Mediator or Stakeholder",
+                            issue.id
+                        ),
+                    );
+                }
+            }
+        }
+    }
+
+    fn leverage_list(&mut self, prefix: &str, list: &[Leverage]) {
+        for (i, lev) in list.iter().enumerate() {
+            let item = format!(
+                "{prefix}leverage[{i}] (holder {:?}, target {:?})",
+                lev.holder, lev.target
+            );
+            self.reference(&item, Kind::Party, "holder", &lev.holder);
+            self.reference(&item, Kind::Party, "target", &lev.target);
+            self.unit(&item, "strength", lev.strength);
+            self.unit(&item, "credibility", lev.credibility);
+            self.unit(&item, "cost", lev.cost);
+            self.references(&item, Kind::Issue, "issue", &lev.issues);
+            self.references(&item, Kind::Source, "source", &lev.sources);
+        }
+    }
+
+    fn events(&mut self, prefix: &str, events: &[Event], base: bool) {
+        let as_of = self.project.as_of.as_deref().and_then(parse_date);
+        for (i, event) in events.iter().enumerate() {
+            let item = format!(
+                "{prefix}events[{i}] ({:?}, {:?})",
+                event.date,
+                short(&event.title)
+            );
+            self.date(&item, "date", Some(&event.date));
+            self.references(&item, Kind::Party, "party", &event.parties);
+            for (j, shift) in event.shifts.iter().enumerate() {
+                let shift_item = format!(
+                    "{item}.shifts[{j}] (party {:?}, issue {:?})",
+                    shift.party, shift.issue
+                );
+                self.reference(&shift_item, Kind::Party, "party", &shift.party);
+                self.reference(&shift_item, Kind::Issue, "issue", &shift.issue);
+                self.scale(&shift_item, "stance", shift.stance);
+            }
+            self.references(&item, Kind::Source, "source", &event.sources);
+            if base
+                && let (Some(as_of), Some(date)) = (as_of, parse_date(&event.date))
+                && date > as_of
+            {
+                self.warning(
+                    &item,
+                    format!(
+                        "the event is dated {date}, after as_of {as_of}; a future event \
+                         belongs in a scenario (or move as_of)"
+                    ),
+                );
+            }
+        }
+    }
+
+    /// The last shift of each (party, issue) in the base timeline should equal the stance.
+    fn trajectories(&mut self) {
+        let p = self.project;
+        // (party, issue) -> (date, event index, stance) of the latest shift; later in the
+        // file wins among events of the same date.
+        let mut last: HashMap<(&str, &str), (&str, usize, f64)> = HashMap::new();
+        for (i, event) in p.events.iter().enumerate() {
+            if parse_date(&event.date).is_none() {
+                continue;
+            }
+            for shift in &event.shifts {
+                let key = (shift.party.as_str(), shift.issue.as_str());
+                let newer = last
+                    .get(&key)
+                    .is_none_or(|(date, _, _)| event.date.as_str() >= *date);
+                if newer {
+                    last.insert(key, (&event.date, i, shift.stance));
+                }
+            }
+        }
+        for (i, pos) in p.positions.iter().enumerate() {
+            let Some(&(date, e, stance)) = last.get(&(pos.party.as_str(), pos.issue.as_str()))
+            else {
+                continue;
+            };
+            if stance != pos.stance && stance.is_finite() && pos.stance.is_finite() {
+                self.warning(
+                    &format!(
+                        "positions[{i}] (party {:?}, issue {:?})",
+                        pos.party, pos.issue
+                    ),
+                    format!(
+                        "stance {} differs from the last shift of this trajectory, {} at \
+                         events[{e}] ({date}); the trajectory should end at the stance, so \
+                         update one of them",
+                        number(pos.stance),
+                        number(stance)
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// A number as a person writes it: 1.5, 120, -3; huge or tiny ones in exponent form.
+fn number(value: f64) -> String {
+    if value == 0.0 || (1e-6..1e9).contains(&value.abs()) {
+        format!("{value}")
+    } else {
+        format!("{value:e}")
+    }
+}
+
+/// A title cut to a length that fits in an item name.
+fn short(title: &str) -> String {
+    const MAX: usize = 40;
+    if title.chars().count() <= MAX {
+        title.to_owned()
+    } else {
+        let cut: String = title.chars().take(MAX - 1).collect();
+        format!("{}…", cut.trim_end())
+    }
 }

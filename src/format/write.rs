@@ -1,29 +1,86 @@
 //! Writing a project: canonical pretty RON, saved atomically.
+//!
+//! Canonical form: fields in FORMAT.md order (the model's order), optional fields at their
+//! default left out, struct names written, 4-space indents, `\n` line ends, numbers always
+//! with a decimal point and never in exponent form, optional values written `Some(..)` as
+//! FORMAT.md shows (the reader accepts both), and short items (`Mark`, `Shift`,
+//! `PowerOverride`, short lists of ids) on one line. The output is a function of the project
+//! alone, so formatting twice gives the same bytes.
 
+use super::layout::canonical_layout;
 use crate::model::Project;
-use std::io::Write;
-use std::path::Path;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
 
-/// The canonical text of a project: fields in FORMAT.md order, defaults left out.
+/// The canonical text of a project.
 pub fn to_canonical(project: &Project) -> String {
-    let config = ron::ser::PrettyConfig::new()
-        .struct_names(true)
-        .indentor("    ".to_owned());
-    let mut text = ron::ser::to_string_pretty(project, config).unwrap_or_default();
-    text.push('\n');
-    text
+    try_to_canonical(project).unwrap_or_default()
 }
 
-/// Write `project` to `path` atomically: a temporary file in the same folder, fsynced,
-/// then renamed over the target.
-pub fn save_atomic(path: &Path, project: &Project) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(to_canonical(project).as_bytes())?;
+/// The canonical text, or why RON could not write it (never expected for a `Project`).
+fn try_to_canonical(project: &Project) -> Result<String, ron::Error> {
+    let config = ron::ser::PrettyConfig::new()
+        .struct_names(true)
+        .indentor("    ")
+        .new_line("\n")
+        .separator(" ")
+        .escape_strings(true);
+    let text = ron::ser::to_string_pretty(project, config)?;
+    Ok(canonical_layout(&text))
+}
+
+/// Write `project` to `path` atomically: a temporary file in the same folder, written,
+/// flushed and fsynced, then renamed over the target, then the folder fsynced. An existing
+/// file keeps its permissions; a symbolic link keeps pointing at the file it names. On any
+/// error the old file is left as it was.
+pub fn save_atomic(path: &Path, project: &Project) -> io::Result<()> {
+    let text = try_to_canonical(project).map_err(io::Error::other)?;
+    write_atomic(path, text.as_bytes())
+}
+
+/// Replace the contents of `path` with `bytes` atomically (see `save_atomic`).
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let target = resolve_link(path)?;
+    let dir = match target.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "project".to_owned());
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".tmp")
+        .tempfile_in(&dir)?;
+    tmp.write_all(bytes)?;
+    tmp.flush()?;
+    match std::fs::metadata(&target) {
+        Ok(meta) => tmp.as_file().set_permissions(meta.permissions())?,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+        Err(e) => return Err(e),
+    }
     tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
+    tmp.persist(&target).map_err(|e| e.error)?;
+    sync_dir(&dir)
+}
+
+/// The file a symbolic link points to (so saving replaces the file, not the link).
+fn resolve_link(path: &Path) -> io::Result<PathBuf> {
+    match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => std::fs::canonicalize(path),
+        _ => Ok(path.to_path_buf()),
+    }
+}
+
+/// Make the rename itself durable: fsync the folder that holds the file.
+#[cfg(unix)]
+fn sync_dir(dir: &Path) -> io::Result<()> {
+    std::fs::File::open(dir)?.sync_all()
+}
+
+/// Windows cannot open a folder as a file; its rename is already durable enough.
+#[cfg(not(unix))]
+fn sync_dir(_dir: &Path) -> io::Result<()> {
     Ok(())
 }

@@ -1,0 +1,53 @@
+//! "Did you mean ...?": the known word nearest to a misspelt one.
+
+/// The candidate closest to `word` by edit distance, if it is close enough to be a typo
+/// (at most one edit per three characters, at least one).
+pub(crate) fn closest<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let lowered = word.to_lowercase();
+    let budget = (word.chars().count() / 3).max(1);
+    candidates
+        .into_iter()
+        .map(|c| (distance(&lowered, &c.to_lowercase()), c))
+        .filter(|(d, _)| *d <= budget)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+/// Levenshtein distance over characters.
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != *cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typos_find_their_word() {
+        // salince -> salience: one insertion.
+        assert_eq!(closest("salince", ["stance", "salience"]), Some("salience"));
+        assert_eq!(
+            closest("Principle", ["Principal", "Mediator"]),
+            Some("Principal")
+        );
+        assert_eq!(closest("rus", ["ru", "ua"]), Some("ru"));
+        assert_eq!(closest("banana", ["ru", "ua"]), None);
+        assert_eq!(distance("kitten", "sitting"), 3);
+    }
+}
