@@ -1,6 +1,6 @@
 //! Atomic saving: the new text replaces the file in one step, or the old file stays.
 
-use stancemap::format;
+use stancemap::format::{self, save_atomic};
 use stancemap::model::Project;
 
 fn project() -> Project {
@@ -63,4 +63,22 @@ fn saving_through_a_symbolic_link_replaces_the_file_it_names() {
             .is_symlink()
     );
     assert_eq!(format::load_path(&real).unwrap().project, project());
+}
+
+#[test]
+#[cfg(unix)]
+fn new_files_get_ordinary_permissions_and_existing_ones_keep_theirs() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new.ron");
+    save_atomic(&path, &project()).unwrap();
+    let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+    // 0666 less the umask: readable by others as any document is (umask is 022 or 002 here).
+    assert!(mode & 0o644 == 0o644, "new file mode {mode:o}");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+    save_atomic(&path, &project()).unwrap();
+    assert_eq!(
+        std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+        0o640
+    );
 }

@@ -20,7 +20,19 @@ impl Rng {
 }
 
 const TOKENS: [&[u8]; 14] = [
-    b"(", b")", b"[", b"]", b",", b"\"", b"NaN", b"-1e999", b"Some(", b"// x\n", b"/*", b"\xff\xfe", b"\0",
+    b"(",
+    b")",
+    b"[",
+    b"]",
+    b",",
+    b"\"",
+    b"NaN",
+    b"-1e999",
+    b"Some(",
+    b"// x\n",
+    b"/*",
+    b"\xff\xfe",
+    b"\0",
     b"99999999999999999999999999",
 ];
 
@@ -55,7 +67,13 @@ fn mutate(rng: &mut Rng, original: &[u8]) -> Vec<u8> {
 fn seeds() -> Vec<(String, Vec<u8>)> {
     let mut seeds = vec![(
         "generated".to_owned(),
-        to_canonical(&generate(GenerateSpec { parties: 4, issues: 5, events: 12, seed: 3 })).into_bytes(),
+        to_canonical(&generate(GenerateSpec {
+            parties: 4,
+            issues: 5,
+            events: 12,
+            seed: 3,
+        }))
+        .into_bytes(),
     )];
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_projects");
     for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
@@ -77,14 +95,23 @@ fn mutated_samples_load_or_fail_with_a_located_message() {
             let bytes = mutate(&mut rng, &original);
             let result = std::panic::catch_unwind(|| load_bytes(&bytes));
             let Ok(result) = result else {
-                panic!("{name}, case {case}: the loader panicked on:\n{}", String::from_utf8_lossy(&bytes));
+                panic!(
+                    "{name}, case {case}: the loader panicked on:\n{}",
+                    String::from_utf8_lossy(&bytes)
+                );
             };
             total += 1;
             if let Err(err) = result {
                 refused += 1;
-                assert!(!err.diagnostics.is_empty(), "{name}, case {case}: refused without a message");
+                assert!(
+                    !err.diagnostics.is_empty(),
+                    "{name}, case {case}: refused without a message"
+                );
                 for d in &err.diagnostics {
-                    assert!(!d.message.trim().is_empty(), "{name}, case {case}: empty message");
+                    assert!(
+                        !d.message.trim().is_empty(),
+                        "{name}, case {case}: empty message"
+                    );
                     if let Location::Item(item) = &d.location {
                         assert!(!item.is_empty(), "{name}, case {case}: empty item name");
                     }
@@ -93,5 +120,8 @@ fn mutated_samples_load_or_fail_with_a_located_message() {
         }
     }
     // Most mutations must break the file; if none did, the mutator is not doing its job.
-    assert!(refused * 2 > total, "only {refused} of {total} mutations were refused");
+    assert!(
+        refused * 2 > total,
+        "only {refused} of {total} mutations were refused"
+    );
 }
