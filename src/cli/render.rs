@@ -1,13 +1,115 @@
-//! `stancemap render`: placeholder until its owner lands it.
+//! `stancemap render`: draw the charts of a project (base or a scenario) to SVG and/or PNG.
 
+use crate::charts::{Chart, ChartInput, ChartOptions, Theme, export};
+use std::path::PathBuf;
 use std::process::ExitCode;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Svg,
+    Png,
+    Both,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ThemeArg {
+    Light,
+    Dark,
+}
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    pub files: Vec<std::path::PathBuf>,
+    /// The project file.
+    pub file: PathBuf,
+    /// Folder to write `<chart>.svg` / `<chart>.png` into (created if missing).
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Draw this scenario instead of the base.
+    #[arg(long, value_name = "ID")]
+    pub scenario: Option<String>,
+    /// Chart to draw (repeatable): concession-matrix, zopa, leverage, timeline, sensitivity.
+    /// Default: the first four.
+    #[arg(long = "chart", value_name = "NAME")]
+    pub charts: Vec<String>,
+    #[arg(long, value_enum, default_value = "both")]
+    pub format: Format,
+    /// Image width in px.
+    #[arg(long, default_value_t = export::DEFAULT_WIDTH)]
+    pub width: u32,
+    /// Image height in px.
+    #[arg(long, default_value_t = export::DEFAULT_HEIGHT)]
+    pub height: u32,
+    #[arg(long, value_enum, default_value = "light")]
+    pub theme: ThemeArg,
+    /// Issue whose stance trajectories the timeline shows (default: the most shifted).
+    #[arg(long, value_name = "ID")]
+    pub issue: Option<String>,
 }
 
-pub fn run(_args: &Args) -> ExitCode {
-    eprintln!("stancemap render: not built yet");
-    ExitCode::from(super::EXIT_USAGE)
+pub fn run(args: &Args) -> ExitCode {
+    match render(args) {
+        Ok(paths) => {
+            for path in paths {
+                println!("wrote {}", path.display());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn render(args: &Args) -> Result<Vec<PathBuf>, String> {
+    let name = args.file.display().to_string();
+    let charts = if args.charts.is_empty() {
+        Chart::DEFAULT.to_vec()
+    } else {
+        args.charts
+            .iter()
+            .map(|n| Chart::from_name(n).map_err(|e| format!("stancemap render: {e}")))
+            .collect::<Result<Vec<_>, _>>()?
+    };
+    let loaded = crate::format::load_path(&args.file).map_err(|e| {
+        e.diagnostics
+            .iter()
+            .map(|d| d.with_file(&name))
+            .collect::<Vec<_>>()
+            .join("\n")
+    })?;
+    let project = loaded.project;
+    let view = project
+        .resolve(args.scenario.as_deref())
+        .map_err(|e| format!("{name}: {e}"))?;
+    if let Some(issue) = &args.issue
+        && project.issue(issue).is_none()
+    {
+        let valid: Vec<&str> = project.issues.iter().map(|i| i.id.as_str()).collect();
+        return Err(format!(
+            "{name}: unknown issue \"{issue}\"; valid issues: {}",
+            valid.join(", ")
+        ));
+    }
+    let analysis = crate::analysis::analyze(&view);
+    let options = ChartOptions {
+        issue: args.issue.clone(),
+        top: None,
+    };
+    let input = ChartInput {
+        view: &view,
+        analysis: &analysis,
+        theme: match args.theme {
+            ThemeArg::Light => Theme::Light,
+            ThemeArg::Dark => Theme::Dark,
+        },
+        options: &options,
+    };
+    let formats = match args.format {
+        Format::Svg => export::Formats::Svg,
+        Format::Png => export::Formats::Png,
+        Format::Both => export::Formats::Both,
+    };
+    export::write_all(&args.out, &charts, formats, &input, args.width, args.height)
+        .map_err(|e| format!("stancemap render: {e}"))
 }

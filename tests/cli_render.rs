@@ -1,0 +1,121 @@
+//! `stancemap render` run as the real binary.
+
+mod charts_support;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn render(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_stancemap"))
+        .arg("render")
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn sample(dir: &Path) -> String {
+    let path = dir.join("ceasefire.ron");
+    std::fs::write(
+        &path,
+        stancemap::format::to_canonical(&charts_support::ceasefire()),
+    )
+    .unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn renders_the_four_charts_in_both_formats_by_default() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = sample(dir.path());
+    let out = dir.path().join("out");
+    let o = render(&[&file, "--out", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    for chart in ["concession-matrix", "zopa", "leverage", "timeline"] {
+        let svg = std::fs::read_to_string(out.join(format!("{chart}.svg"))).unwrap();
+        assert!(svg.contains("Ceasefire talks, March 2025"));
+        assert_eq!(
+            &std::fs::read(out.join(format!("{chart}.png"))).unwrap()[..4],
+            b"\x89PNG"
+        );
+    }
+    assert!(!out.join("sensitivity.svg").exists());
+    assert_eq!(String::from_utf8_lossy(&o.stdout).lines().count(), 8);
+}
+
+#[test]
+fn renders_a_chosen_chart_scenario_size_and_theme() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = sample(dir.path());
+    let out = dir.path().join("out");
+    let o = render(&[
+        &file,
+        "--out",
+        out.to_str().unwrap(),
+        "--scenario",
+        "drag-out",
+        "--chart",
+        "timeline",
+        "--chart",
+        "sensitivity",
+        "--format",
+        "png",
+        "--width",
+        "800",
+        "--height",
+        "500",
+        "--theme",
+        "dark",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let png = std::fs::read(out.join("timeline.png")).unwrap();
+    let pixmap = resvg::tiny_skia::Pixmap::decode_png(&png).unwrap();
+    assert_eq!((pixmap.width(), pixmap.height()), (800, 500));
+    // Dark theme: the corner is the dark background (#161A20).
+    let corner = pixmap.pixels()[0];
+    assert_eq!(
+        (corner.red(), corner.green(), corner.blue()),
+        (0x16, 0x1A, 0x20)
+    );
+    assert!(out.join("sensitivity.png").exists());
+    assert!(!out.join("timeline.svg").exists());
+}
+
+#[test]
+fn unknown_chart_and_scenario_list_the_valid_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = sample(dir.path());
+    let out = dir.path().join("out");
+    let o = render(&[&file, "--out", out.to_str().unwrap(), "--chart", "pie"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        stderr(&o).trim(),
+        "stancemap render: unknown chart \"pie\"; valid charts: concession-matrix, zopa, leverage, timeline, sensitivity"
+    );
+    let o = render(&[&file, "--out", out.to_str().unwrap(), "--scenario", "nope"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        stderr(&o).trim(),
+        format!("{file}: unknown scenario \"nope\"; valid scenarios: drag-out")
+    );
+    assert!(!out.exists());
+}
+
+#[test]
+fn a_file_that_fails_to_load_is_reported_like_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("bad.ron");
+    std::fs::write(&file, "Project(\n    format: 1,\n    title: ,\n)\n").unwrap();
+    let o = render(&[
+        file.to_str().unwrap(),
+        "--out",
+        dir.path().join("out").to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.starts_with(&format!("{}:3:", file.display())), "{err}");
+    assert!(err.contains(": error: "), "{err}");
+}
