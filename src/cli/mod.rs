@@ -51,11 +51,12 @@ pub fn main() -> ExitCode {
         Some(Command::Fmt(args)) => fmt::run(&args),
         Some(Command::Analyze(args)) => analyze::run(&args),
         Some(Command::Render(args)) => render::run(&args),
-        None => {
-            println!(
-                "usage: stancemap <check|fmt|analyze|render> FILE...  (the window comes with the editor)"
-            );
-            ExitCode::SUCCESS
-        }
+        None => match crate::app::run(cli.file, cli.view, cli.screenshot) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(err) => {
+                eprintln!("stancemap: {err:#}");
+                ExitCode::FAILURE
+            }
+        },
     }
 }
