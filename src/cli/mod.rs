@@ -54,6 +54,7 @@ pub fn main() -> ExitCode {
         Some(Command::Fmt(args)) => fmt::run(&args),
         Some(Command::Analyze(args)) => analyze::run(&args),
         Some(Command::Render(args)) => render::run(&args),
+<<<<<<< HEAD
         Some(Command::Generate(args)) => generate::run(&args),
         None => {
             println!(
@@ -61,5 +62,14 @@ pub fn main() -> ExitCode {
             );
             ExitCode::SUCCESS
         }
+=======
+        None => match crate::app::run(cli.file, cli.view, cli.screenshot) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(err) => {
+                eprintln!("stancemap: {err:#}");
+                ExitCode::FAILURE
+            }
+        },
+>>>>>>> wt-app
     }
 }

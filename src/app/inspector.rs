@@ -1,0 +1,48 @@
+//! The inspector: the right-hand panel that edits whatever is selected. Each view file
+//! provides the form for its own kind of item.
+
+use super::views::{issues, leverage, overview, parties, positions, scenarios, timeline};
+use super::{Document, Selection, Shell};
+use eframe::egui;
+use egui::{RichText, Ui};
+
+pub fn ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell) {
+    ui.add_space(6.0);
+    ui.label(RichText::new("Inspector").heading());
+    ui.separator();
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| match shell.selection.clone() {
+            None => {
+                ui.add_space(8.0);
+                ui.label(
+                    RichText::new(
+                        "Select a cell of the positions grid, a party, an issue, a leverage \
+                         item, an event, a source or a scenario to edit it here.",
+                    )
+                    .weak(),
+                );
+            }
+            Some(Selection::Party(id)) => parties::inspector_ui(ui, doc, shell, &id),
+            Some(Selection::Issue(id)) => issues::inspector_ui(ui, doc, shell, &id),
+            Some(Selection::Cell { party, issue }) => {
+                positions::inspector_ui(ui, doc, shell, &party, &issue);
+            }
+            Some(Selection::Leverage { scenario, index }) => {
+                leverage::inspector_ui(ui, doc, shell, scenario.as_deref(), index);
+            }
+            Some(Selection::Event { scenario, index }) => {
+                timeline::inspector_ui(ui, doc, shell, scenario.as_deref(), index);
+            }
+            Some(Selection::Source(index)) => overview::source_inspector_ui(ui, doc, shell, index),
+            Some(Selection::Scenario(id)) => scenarios::inspector_ui(ui, doc, shell, &id),
+        });
+}
+
+/// Shown when the selected item no longer exists (deleted, or undone away).
+pub fn gone(ui: &mut Ui, shell: &mut Shell) {
+    ui.label(RichText::new("The selected item no longer exists.").weak());
+    if ui.button("Clear selection").clicked() {
+        shell.selection = None;
+    }
+}

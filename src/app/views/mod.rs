@@ -1,0 +1,120 @@
+//! The view registry: one `ViewKind` variant and one file per view. Each view file has
+//! `pub fn ui(ui, doc, shell)` for the central panel; items it lists are edited in the
+//! inspector (`super::inspector`). To add a view: a variant here, its arms below, its file.
+
+use eframe::egui;
+pub mod issues;
+pub mod leverage;
+pub mod overview;
+pub mod parties;
+pub mod positions;
+pub mod scenarios;
+pub mod timeline;
+
+use super::Shell;
+use super::document::Document;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ViewKind {
+    Overview,
+    Parties,
+    Issues,
+    Positions,
+    Leverage,
+    Timeline,
+    Scenarios,
+}
+
+impl ViewKind {
+    /// In the order of the view selector and of the Alt+1.. shortcuts.
+    pub const ALL: [ViewKind; 7] = [
+        Self::Overview,
+        Self::Parties,
+        Self::Issues,
+        Self::Positions,
+        Self::Leverage,
+        Self::Timeline,
+        Self::Scenarios,
+    ];
+
+    /// The name used by `--view` and in settings.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Overview => "overview",
+            Self::Parties => "parties",
+            Self::Issues => "issues",
+            Self::Positions => "positions",
+            Self::Leverage => "leverage",
+            Self::Timeline => "timeline",
+            Self::Scenarios => "scenarios",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Overview => "Overview",
+            Self::Parties => "Parties",
+            Self::Issues => "Issues",
+            Self::Positions => "Positions",
+            Self::Leverage => "Leverage",
+            Self::Timeline => "Timeline",
+            Self::Scenarios => "Scenarios",
+        }
+    }
+
+    /// One line for the view selector's tooltip.
+    pub fn description(self) -> &'static str {
+        match self {
+            Self::Overview => "Title, summary, as-of date, outcome estimator and sources",
+            Self::Parties => "The actors at the table: role, power, colour",
+            Self::Issues => "The dimensions negotiated, each a 0–100 scale with named ends",
+            Self::Positions => "Every party's stance, ideal, walk-away and salience on every issue",
+            Self::Leverage => "Carrots, sticks and alternatives each party holds over another",
+            Self::Timeline => "Dated events and the stance shifts they caused",
+            Self::Scenarios => "Alternative futures: overrides of the base project",
+        }
+    }
+
+    pub fn index(self) -> usize {
+        Self::ALL.iter().position(|v| *v == self).unwrap_or(0)
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|v| v.name() == name)
+    }
+
+    /// "overview, parties, ..." for error messages.
+    pub fn valid_names() -> String {
+        Self::ALL.map(Self::name).join(", ")
+    }
+
+    pub fn ui(self, ui: &mut egui::Ui, doc: &mut Document, shell: &mut Shell) {
+        match self {
+            Self::Overview => overview::ui(ui, doc, shell),
+            Self::Parties => parties::ui(ui, doc, shell),
+            Self::Issues => issues::ui(ui, doc, shell),
+            Self::Positions => positions::ui(ui, doc, shell),
+            Self::Leverage => leverage::ui(ui, doc, shell),
+            Self::Timeline => timeline::ui(ui, doc, shell),
+            Self::Scenarios => scenarios::ui(ui, doc, shell),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip() {
+        for view in ViewKind::ALL {
+            assert_eq!(ViewKind::from_name(view.name()), Some(view));
+        }
+        assert_eq!(ViewKind::from_name("nope"), None);
+        assert_eq!(
+            ViewKind::valid_names(),
+            "overview, parties, issues, positions, leverage, timeline, scenarios"
+        );
+    }
+}

@@ -1,0 +1,274 @@
+//! The timeline view: dated events in date order, with the stance shifts they caused.
+//! In a scenario, its hypothetical events appear among the base ones, marked as such.
+
+use crate::app::document::Document;
+use crate::app::widgets::{self, Changes};
+use crate::app::{Selection, Shell, inspector};
+use crate::model::{Event, EventKind, Shift};
+use eframe::egui;
+use egui::{RichText, Ui};
+
+pub fn ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell) {
+    widgets::heading(
+        ui,
+        "Timeline",
+        "What happened when, and which stances it moved. Events are listed by date.",
+    );
+    let scenario = shell.scenario_index(doc.project());
+    let project = doc.project();
+    if let Some(s) = scenario.and_then(|i| project.scenarios.get(i)) {
+        widgets::scenario_banner(
+            ui,
+            &s.name,
+            "its hypothetical events are shown in italics; new events go into the scenario.",
+        );
+    }
+    // (date, title, kind, parties, shifts, selection, hypothetical)
+    let mut rows: Vec<(&Event, Selection, bool)> = project
+        .events
+        .iter()
+        .enumerate()
+        .map(|(index, e)| {
+            (
+                e,
+                Selection::Event {
+                    scenario: None,
+                    index,
+                },
+                false,
+            )
+        })
+        .collect();
+    if let Some(s) = scenario.and_then(|i| project.scenarios.get(i)) {
+        rows.extend(s.events.iter().enumerate().map(|(index, e)| {
+            (
+                e,
+                Selection::Event {
+                    scenario: Some(s.id.clone()),
+                    index,
+                },
+                true,
+            )
+        }));
+    }
+    rows.sort_by(|a, b| a.0.date.cmp(&b.0.date));
+    let add = ui.button("Add event").clicked();
+    ui.add_space(6.0);
+    if rows.is_empty() {
+        ui.label(RichText::new("No events yet.").weak());
+    }
+    let as_of = project.as_of.clone();
+    let mut clicked = None;
+    egui::ScrollArea::both()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            egui::Grid::new("timeline-list")
+                .num_columns(5)
+                .striped(true)
+                .spacing([14.0, 6.0])
+                .show(ui, |ui| {
+                    for head in ["Date", "Kind", "Event", "Who", "Shifts"] {
+                        ui.label(RichText::new(head).strong());
+                    }
+                    ui.end_row();
+                    for (event, selection, hypothetical) in &rows {
+                        let selected = shell.selection.as_ref() == Some(selection);
+                        let mut date = RichText::new(&event.date).monospace();
+                        if as_of.as_ref().is_some_and(|d| event.date > *d) {
+                            date = date.color(ui.visuals().weak_text_color());
+                        }
+                        ui.label(date);
+                        ui.label(event.kind.label());
+                        let mut title = RichText::new(&event.title);
+                        if *hypothetical {
+                            title = title.italics();
+                        }
+                        let r = ui.selectable_label(selected, title);
+                        if r.clicked() {
+                            clicked = Some(selection.clone());
+                        }
+                        let who: Vec<String> = event
+                            .parties
+                            .iter()
+                            .map(|p| widgets::party_name(project, p))
+                            .collect();
+                        ui.label(who.join(", "));
+                        ui.label(match event.shifts.len() {
+                            0 => String::new(),
+                            1 => "1 shift".to_owned(),
+                            n => format!("{n} shifts"),
+                        });
+                        ui.end_row();
+                    }
+                });
+        });
+    if let Some(selection) = clicked {
+        shell.select(selection);
+    }
+    if add {
+        let date = doc
+            .project()
+            .as_of
+            .clone()
+            .unwrap_or_else(|| jiff::Zoned::now().date().to_string());
+        let event = Event {
+            date,
+            title: "New event".into(),
+            kind: EventKind::Statement,
+            parties: Vec::new(),
+            shifts: Vec::new(),
+            notes: String::new(),
+            sources: Vec::new(),
+        };
+        let mut index = 0;
+        doc.edit(None, |p| {
+            let list = match scenario.and_then(|i| p.scenarios.get_mut(i)) {
+                Some(s) => &mut s.events,
+                None => &mut p.events,
+            };
+            list.push(event);
+            index = list.len() - 1;
+        });
+        shell.select(Selection::Event {
+            scenario: scenario.and(shell.scenario.clone()),
+            index,
+        });
+    }
+}
+
+pub fn inspector_ui(
+    ui: &mut Ui,
+    doc: &mut Document,
+    shell: &mut Shell,
+    scenario: Option<&str>,
+    index: usize,
+) {
+    let scenario_index =
+        scenario.and_then(|id| doc.project().scenarios.iter().position(|s| s.id == id));
+    let event = match (scenario, scenario_index) {
+        (Some(_), Some(s)) => doc.project().scenarios[s].events.get(index).cloned(),
+        (None, _) => doc.project().events.get(index).cloned(),
+        (Some(_), None) => None,
+    };
+    let Some(mut event) = event else {
+        inspector::gone(ui, shell);
+        return;
+    };
+    let project = doc.project();
+    ui.label(RichText::new("Event").strong().size(16.0));
+    if let Some(s) = scenario_index {
+        ui.label(
+            RichText::new(format!(
+                "Hypothetical, in scenario “{}”",
+                project.scenarios[s].name
+            ))
+            .italics(),
+        );
+    }
+    ui.add_space(6.0);
+    let parties = widgets::party_options(project);
+    let issues = widgets::issue_options(project);
+    let sources = widgets::source_options(project);
+    let mut changes = Changes::default();
+    let mut structural = false;
+    egui::Grid::new("event-form")
+        .num_columns(2)
+        .spacing([10.0, 8.0])
+        .show(ui, |ui| {
+            let l = widgets::label(ui, "Date");
+            let mut date = Some(event.date.clone());
+            widgets::date_input(ui, &mut changes, l.id, &mut date, true);
+            if let Some(d) = date {
+                event.date = d;
+            }
+            ui.end_row();
+            widgets::text_row(ui, &mut changes, "Title", &mut event.title);
+            widgets::choice_row(
+                ui,
+                &mut changes,
+                "Kind",
+                &mut event.kind,
+                &EventKind::ALL,
+                EventKind::label,
+            );
+            widgets::id_set_row(
+                ui,
+                &mut changes,
+                "Who acted",
+                &mut event.parties,
+                &parties,
+                "No parties yet",
+            );
+            widgets::multiline_row(ui, &mut changes, "Notes", &mut event.notes);
+            widgets::id_set_row(
+                ui,
+                &mut changes,
+                "Sources",
+                &mut event.sources,
+                &sources,
+                "No sources yet (add them in Overview)",
+            );
+        });
+    ui.add_space(8.0);
+    ui.label(RichText::new("Stance shifts").strong());
+    ui.label(RichText::new("The stance a party took on an issue at this date.").weak());
+    let mut remove = None;
+    for (i, shift) in event.shifts.iter_mut().enumerate() {
+        ui.push_id(("shift", i), |ui| {
+            egui::Grid::new("shift")
+                .num_columns(2)
+                .spacing([10.0, 4.0])
+                .show(ui, |ui| {
+                    widgets::id_choice_row(ui, &mut changes, "Party", &mut shift.party, &parties);
+                    widgets::id_choice_row(ui, &mut changes, "Issue", &mut shift.issue, &issues);
+                    widgets::number_row(ui, &mut changes, "Stance", &mut shift.stance, 0.0..=100.0);
+                });
+            if ui.button("Remove shift").clicked() {
+                remove = Some(i);
+            }
+            ui.separator();
+        });
+    }
+    if let Some(i) = remove {
+        event.shifts.remove(i);
+        structural = true;
+    }
+    if let (Some(party), Some(issue)) = (parties.first(), issues.first())
+        && ui.button("Add shift").clicked()
+    {
+        let stance = project
+            .position(&party.0, &issue.0)
+            .map_or(50.0, |p| p.stance);
+        event.shifts.push(Shift {
+            party: party.0.clone(),
+            issue: issue.0.clone(),
+            stance,
+        });
+        structural = true;
+    }
+    if changes.any() || structural {
+        let key = if structural { None } else { changes.0 };
+        doc.edit(key, |p| {
+            let list = match scenario_index.and_then(|s| p.scenarios.get_mut(s)) {
+                Some(s) => &mut s.events,
+                None => &mut p.events,
+            };
+            if let Some(x) = list.get_mut(index) {
+                *x = event;
+            }
+        });
+    }
+    ui.add_space(10.0);
+    if ui.button("Delete event").clicked() {
+        doc.edit(None, |p| {
+            let list = match scenario_index.and_then(|s| p.scenarios.get_mut(s)) {
+                Some(s) => &mut s.events,
+                None => &mut p.events,
+            };
+            if index < list.len() {
+                list.remove(index);
+            }
+        });
+        shell.selection = None;
+    }
+}
