@@ -54,15 +54,7 @@ pub fn main() -> ExitCode {
         Some(Command::Fmt(args)) => fmt::run(&args),
         Some(Command::Analyze(args)) => analyze::run(&args),
         Some(Command::Render(args)) => render::run(&args),
-<<<<<<< HEAD
         Some(Command::Generate(args)) => generate::run(&args),
-        None => {
-            println!(
-                "usage: stancemap <check|fmt|analyze|render> FILE...  (the window comes with the editor)"
-            );
-            ExitCode::SUCCESS
-        }
-=======
         None => match crate::app::run(cli.file, cli.view, cli.screenshot) {
             Ok(()) => ExitCode::SUCCESS,
             Err(err) => {
@@ -70,6 +62,5 @@ pub fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
->>>>>>> wt-app
     }
 }
