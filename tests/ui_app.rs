@@ -369,6 +369,9 @@ fn key_for(index: usize) -> Key {
         Key::Num5,
         Key::Num6,
         Key::Num7,
+        Key::Num8,
+        Key::Num9,
+        Key::Num0,
     ][index]
 }
 

@@ -34,6 +34,10 @@ pub enum Command {
     DeleteParty(String),
     /// Delete an issue (asks first when positions, leverage or shifts refer to it).
     DeleteIssue(String),
+    /// Open the dialog that writes several charts to a folder.
+    ExportCharts,
+    /// Save one chart to a file the user picks (SVG or PNG by its extension).
+    ExportChart(crate::charts::Chart),
 }
 
 const CTRL: Modifiers = Modifiers::COMMAND;
@@ -47,6 +51,7 @@ impl Command {
             Command::Open,
             Command::Save,
             Command::SaveAs,
+            Command::ExportCharts,
             Command::Quit,
             Command::Undo,
             Command::Redo,
@@ -87,6 +92,8 @@ impl Command {
             Command::About => "About stancemap".into(),
             Command::DeleteParty(_) => "Delete party…".into(),
             Command::DeleteIssue(_) => "Delete issue…".into(),
+            Command::ExportCharts => "Export charts…".into(),
+            Command::ExportChart(chart) => format!("Export the {} chart…", chart.name()),
         }
     }
 
@@ -98,6 +105,7 @@ impl Command {
             Command::Open => s(CTRL, Key::O),
             Command::Save => s(CTRL, Key::S),
             Command::SaveAs => s(CTRL_SHIFT, Key::S),
+            Command::ExportCharts => s(CTRL, Key::E),
             Command::Quit => s(CTRL, Key::Q),
             Command::Undo => s(CTRL, Key::Z),
             Command::Redo => s(CTRL_SHIFT, Key::Z),
@@ -119,6 +127,7 @@ impl Command {
                     Key::Num7,
                     Key::Num8,
                     Key::Num9,
+                    Key::Num0,
                 ]
                 .get(view.index())
                 .copied()?;
@@ -128,7 +137,8 @@ impl Command {
             | Command::OpenSample(_)
             | Command::SetTheme(_)
             | Command::DeleteParty(_)
-            | Command::DeleteIssue(_) => None,
+            | Command::DeleteIssue(_)
+            | Command::ExportChart(_) => None,
         }
     }
 

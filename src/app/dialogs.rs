@@ -18,6 +18,10 @@ pub trait FileDialogs {
     fn open_path(&mut self) -> Option<PathBuf>;
     /// Where to save, suggesting `file_name`; `None` if the user cancelled.
     fn save_path(&mut self, file_name: &str) -> Option<PathBuf>;
+    /// A folder to export charts into; `None` if the user cancelled.
+    fn folder_path(&mut self) -> Option<PathBuf>;
+    /// Where to save one chart (SVG or PNG), suggesting `file_name`; `None` if cancelled.
+    fn chart_path(&mut self, file_name: &str) -> Option<PathBuf>;
 }
 
 /// The operating system's file dialogs (rfd), filtered to `.ron` project files.
@@ -35,6 +39,21 @@ impl FileDialogs for NativeDialogs {
         rfd::FileDialog::new()
             .set_title("Save the stancemap project")
             .add_filter("stancemap project", &["ron"])
+            .set_file_name(file_name)
+            .save_file()
+    }
+
+    fn folder_path(&mut self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Export the charts into this folder")
+            .pick_folder()
+    }
+
+    fn chart_path(&mut self, file_name: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Export the chart")
+            .add_filter("SVG image", &["svg"])
+            .add_filter("PNG image", &["png"])
             .set_file_name(file_name)
             .save_file()
     }
@@ -64,6 +83,14 @@ impl FileDialogs for ScriptedDialogs {
     }
 
     fn save_path(&mut self, _file_name: &str) -> Option<PathBuf> {
+        self.next()
+    }
+
+    fn folder_path(&mut self) -> Option<PathBuf> {
+        self.next()
+    }
+
+    fn chart_path(&mut self, _file_name: &str) -> Option<PathBuf> {
         self.next()
     }
 }

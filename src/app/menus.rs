@@ -40,6 +40,8 @@ pub fn menu_bar(ui: &mut Ui, app: &mut App) {
                 item(ui, shell, Command::Save, true);
                 item(ui, shell, Command::SaveAs, true);
                 ui.separator();
+                item(ui, shell, Command::ExportCharts, true);
+                ui.separator();
                 item(ui, shell, Command::Quit, true);
             });
             ui.menu_button("Edit", |ui| {
@@ -172,6 +174,11 @@ pub fn view_selector(ui: &mut Ui, app: &mut App) {
             ui.separator();
             ui.add_space(4.0);
             for view in ViewKind::ALL {
+                if view == ViewKind::FIRST_ANALYSIS {
+                    ui.add_space(6.0);
+                    ui.label(RichText::new("Analysis").strong());
+                    ui.add_space(2.0);
+                }
                 let selected = shell.view == view;
                 let text = RichText::new(view.label()).size(15.0);
                 let response = ui

@@ -3,10 +3,12 @@
 //! dropped files, close requests) into commands and runs them; `ui` draws and queues more.
 
 use eframe::egui;
+pub mod analysis_cache;
 mod commands;
 mod dialogs;
 mod document;
 mod edits;
+pub mod export;
 mod inspector;
 mod menus;
 pub mod samples;
@@ -63,6 +65,10 @@ pub struct Shell {
     commands: Vec<Command>,
     pub leverage_sort: views::leverage::Sort,
     resolved: Option<(u64, Option<String>, Arc<View>)>,
+    /// The analysis and drawn charts of the active scenario (see `analysis_cache`).
+    pub analysis: analysis_cache::AnalysisCache,
+    pub analysis_view: views::analysis::State,
+    pub export: export::ExportState,
 }
 
 impl Shell {
@@ -74,6 +80,9 @@ impl Shell {
             commands: Vec::new(),
             leverage_sort: views::leverage::Sort::default(),
             resolved: None,
+            analysis: analysis_cache::AnalysisCache::default(),
+            analysis_view: views::analysis::State::default(),
+            export: export::ExportState::default(),
         }
     }
 
@@ -405,6 +414,8 @@ impl App {
             Command::About => self.modal = Some(Modal::About),
             Command::DeleteParty(id) => self.ask_delete(dialogs::Deletion::Party(id)),
             Command::DeleteIssue(id) => self.ask_delete(dialogs::Deletion::Issue(id)),
+            Command::ExportCharts => self.shell.export.open = true,
+            Command::ExportChart(chart) => export::export_one(self, chart),
         }
     }
 
@@ -566,6 +577,7 @@ impl eframe::App for App {
             let view = self.shell.view;
             view.ui(ui, &mut self.doc, &mut self.shell);
         });
+        export::dialog_ui(&ctx, self);
         dialogs::modal_ui(&ctx, self);
         self.seal_edit_group(&ctx);
         if !self.shell.commands.is_empty() {

@@ -461,9 +461,10 @@ pub fn draw<DB: DrawingBackend>(
         layout.add([tx0, ty, tx1, ty + label * 1.2], None, None, tip.join("\n"));
     }
     if unlabeled > 0 {
-        layout.omitted.push(format!(
-            "{unlabeled} event titles not shown for lack of room"
-        ));
+        layout.omitted.push(match unlabeled {
+            1 => "1 event title not shown for lack of room".to_owned(),
+            n => format!("{n} event titles not shown for lack of room"),
+        });
     }
 
     if let Some(issue) = issue {

@@ -1,10 +1,12 @@
-//! The leverage view: a sortable table of what each party can do to another (carrots,
+//! The leverage view: the leverage chart, then a sortable table of what each party can do to another (carrots,
 //! sticks, alternatives) with strength, credibility, cost and status. In a scenario it shows
 //! the base with the scenario's additions and replacements applied.
 
+use super::{chart, concession_matrix};
 use crate::app::document::Document;
 use crate::app::widgets::{self, Changes};
 use crate::app::{Selection, Shell, inspector};
+use crate::charts::{Chart, ChartOptions};
 use crate::model::{Leverage, LeverageKind, LeverageStatus, Project};
 use eframe::egui;
 use egui::{RichText, Ui};
@@ -96,6 +98,7 @@ pub fn ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell) {
             "items marked “scenario” are added or replaced by it; new items go into the scenario.",
         );
     }
+    chart_ui(ui, doc, shell);
     let project = doc.project();
     let mut rows = rows(project, scenario);
     sort_rows(&mut rows, project, shell.leverage_sort);
@@ -280,6 +283,34 @@ pub fn ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell) {
         });
         shell.selection = None;
     }
+}
+
+/// The leverage chart over the table: who can press whom, and how hard. Hover a mark for
+/// its numbers; clicking a party selects it.
+fn chart_ui(ui: &mut Ui, doc: &Document, shell: &mut Shell) {
+    if doc.project().parties.is_empty() {
+        return;
+    }
+    egui::CollapsingHeader::new(RichText::new("Chart").strong())
+        .id_salt("leverage-chart")
+        .default_open(true)
+        .show(ui, |ui| {
+            chart::export_button(ui, shell, Chart::Leverage);
+            let height = (ui.available_height() * 0.5).clamp(280.0, 560.0);
+            let shown = chart::show(
+                ui,
+                doc,
+                shell,
+                Chart::Leverage,
+                &ChartOptions::default(),
+                Some(height),
+            );
+            if let Some(selection) = shown.clicked().and_then(concession_matrix::selection_of) {
+                shell.select(selection);
+            }
+            chart::omitted_ui(ui, &shown, "The table below lists every item.");
+        });
+    ui.add_space(4.0);
 }
 
 /// Add an item to the active scenario (or the base) and select it.

@@ -3,6 +3,9 @@
 //! inspector (`super::inspector`). To add a view: a variant here, its arms below, its file.
 
 use eframe::egui;
+pub mod analysis;
+pub mod chart;
+pub mod concession_matrix;
 pub mod issues;
 pub mod leverage;
 pub mod overview;
@@ -10,6 +13,7 @@ pub mod parties;
 pub mod positions;
 pub mod scenarios;
 pub mod timeline;
+pub mod zopa;
 
 use super::Shell;
 use super::document::Document;
@@ -24,11 +28,15 @@ pub enum ViewKind {
     Leverage,
     Timeline,
     Scenarios,
+    Analysis,
+    ConcessionMatrix,
+    Zopa,
 }
 
 impl ViewKind {
-    /// In the order of the view selector and of the Alt+1.. shortcuts.
-    pub const ALL: [ViewKind; 7] = [
+    /// In the order of the view selector and of the Alt+1.. shortcuts: the editing views,
+    /// then the analysis views (from `FIRST_ANALYSIS`).
+    pub const ALL: [ViewKind; 10] = [
         Self::Overview,
         Self::Parties,
         Self::Issues,
@@ -36,7 +44,13 @@ impl ViewKind {
         Self::Leverage,
         Self::Timeline,
         Self::Scenarios,
+        Self::Analysis,
+        Self::ConcessionMatrix,
+        Self::Zopa,
     ];
+
+    /// The first of the views that show figures derived from the inputs.
+    pub const FIRST_ANALYSIS: ViewKind = ViewKind::Analysis;
 
     /// The name used by `--view` and in settings.
     pub fn name(self) -> &'static str {
@@ -48,6 +62,9 @@ impl ViewKind {
             Self::Leverage => "leverage",
             Self::Timeline => "timeline",
             Self::Scenarios => "scenarios",
+            Self::Analysis => "analysis",
+            Self::ConcessionMatrix => "concession-matrix",
+            Self::Zopa => "zopa",
         }
     }
 
@@ -60,6 +77,9 @@ impl ViewKind {
             Self::Leverage => "Leverage",
             Self::Timeline => "Timeline",
             Self::Scenarios => "Scenarios",
+            Self::Analysis => "Analysis",
+            Self::ConcessionMatrix => "Concession matrix",
+            Self::Zopa => "ZOPA",
         }
     }
 
@@ -73,6 +93,13 @@ impl ViewKind {
             Self::Leverage => "Carrots, sticks and alternatives each party holds over another",
             Self::Timeline => "Dated events and the stance shifts they caused",
             Self::Scenarios => "Alternative futures: overrides of the base project",
+            Self::Analysis => {
+                "Outcomes, ZOPAs, breaches, pain per party, sensitivity, scenario comparison"
+            }
+            Self::ConcessionMatrix => {
+                "How far each party must move on each issue, and how much it hurts"
+            }
+            Self::Zopa => "Where the Principals' acceptable ranges overlap, issue by issue",
         }
     }
 
@@ -98,6 +125,9 @@ impl ViewKind {
             Self::Leverage => leverage::ui(ui, doc, shell),
             Self::Timeline => timeline::ui(ui, doc, shell),
             Self::Scenarios => scenarios::ui(ui, doc, shell),
+            Self::Analysis => analysis::ui(ui, doc, shell),
+            Self::ConcessionMatrix => concession_matrix::ui(ui, doc, shell),
+            Self::Zopa => zopa::ui(ui, doc, shell),
         }
     }
 }
@@ -114,7 +144,8 @@ mod tests {
         assert_eq!(ViewKind::from_name("nope"), None);
         assert_eq!(
             ViewKind::valid_names(),
-            "overview, parties, issues, positions, leverage, timeline, scenarios"
+            "overview, parties, issues, positions, leverage, timeline, scenarios, analysis, \
+             concession-matrix, zopa"
         );
     }
 }

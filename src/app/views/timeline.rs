@@ -1,9 +1,12 @@
-//! The timeline view: dated events in date order, with the stance shifts they caused.
+//! The timeline view: the timeline chart (events, and the stance trajectories of one issue
+//! the user picks), then the dated events in date order with the stance shifts they caused.
 //! In a scenario, its hypothetical events appear among the base ones, marked as such.
 
+use super::{chart, concession_matrix};
 use crate::app::document::Document;
 use crate::app::widgets::{self, Changes};
 use crate::app::{Selection, Shell, inspector};
+use crate::charts::{Chart, ChartOptions};
 use crate::model::{Event, EventKind, Shift};
 use eframe::egui;
 use egui::{RichText, Ui};
@@ -52,6 +55,8 @@ pub fn ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell) {
         }));
     }
     rows.sort_by(|a, b| a.0.date.cmp(&b.0.date));
+    chart_ui(ui, doc, shell);
+    let project = doc.project();
     let add = ui.button("Add event").clicked();
     ui.add_space(6.0);
     if rows.is_empty() {
@@ -134,6 +139,53 @@ pub fn ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell) {
             index,
         });
     }
+}
+
+/// The timeline chart with a chooser of the issue whose stance trajectories it draws.
+fn chart_ui(ui: &mut Ui, doc: &Document, shell: &mut Shell) {
+    let project = doc.project();
+    if project.events.is_empty() && project.issues.is_empty() {
+        return;
+    }
+    egui::CollapsingHeader::new(RichText::new("Chart").strong())
+        .id_salt("timeline-chart")
+        .default_open(true)
+        .show(ui, |ui| {
+            let mut issue = shell
+                .analysis_view
+                .trajectory_issue
+                .clone()
+                .filter(|id| project.issue(id).is_some());
+            ui.horizontal(|ui| {
+                chart::export_button(ui, shell, Chart::Timeline);
+                let l = ui.label("Trajectories of");
+                let text = issue
+                    .as_deref()
+                    .map_or("the issue with most shifts".to_owned(), |id| {
+                        widgets::issue_name(project, id)
+                    });
+                egui::ComboBox::from_id_salt("trajectory-issue")
+                    .selected_text(text)
+                    .width(240.0)
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut issue, None, "The issue with most shifts");
+                        for i in &project.issues {
+                            ui.selectable_value(&mut issue, Some(i.id.clone()), &i.name);
+                        }
+                    })
+                    .response
+                    .labelled_by(l.id);
+            });
+            shell.analysis_view.trajectory_issue = issue.clone();
+            let options = ChartOptions { issue, top: None };
+            let height = (ui.available_height() * 0.55).clamp(320.0, 620.0);
+            let shown = chart::show(ui, doc, shell, Chart::Timeline, &options, Some(height));
+            if let Some(selection) = shown.clicked().and_then(concession_matrix::selection_of) {
+                shell.select(selection);
+            }
+            chart::omitted_ui(ui, &shown, "The list below has every event.");
+        });
+    ui.add_space(4.0);
 }
 
 pub fn inspector_ui(

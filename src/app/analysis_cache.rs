@@ -1,0 +1,307 @@
+//! The analysis behind the analysis and chart views, and the charts' painted shapes, cached
+//! by document revision, active scenario, theme and size: a frame where none of them changed
+//! recomputes nothing and redraws no chart, it re-adds the shapes recorded last time.
+
+use super::Shell;
+use super::document::Document;
+use crate::analysis::{self, Analysis, Explanation};
+use crate::charts::{Chart, ChartInput, ChartLayout, ChartOptions, Theme, egui_backend};
+use crate::model::View;
+use eframe::egui;
+use egui::{Pos2, Rect, Shape, Vec2};
+use plotters::prelude::IntoDrawingArea;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// More drawn charts than this (sizes while a window is resized) are dropped together.
+const MAX_CHARTS: usize = 24;
+
+/// The resolved project of the active scenario and its analysis.
+#[derive(Clone)]
+pub struct Snapshot {
+    pub view: Arc<View>,
+    pub analysis: Arc<Analysis>,
+}
+
+/// What identifies one drawing of a chart.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct ChartKey {
+    chart: Chart,
+    theme: Theme,
+    /// Width and height in points.
+    size: (u32, u32),
+    /// `ChartOptions` fields: trajectory issue, tornado length.
+    issue: Option<String>,
+    top: Option<usize>,
+    /// Points to pixels, in thousandths: text is laid out for it.
+    ppp: u32,
+}
+
+/// A chart as painted once: its shapes (relative to `origin`) and where its marks are.
+struct Drawn {
+    shapes: Vec<Shape>,
+    origin: Pos2,
+    layout: Arc<ChartLayout>,
+    /// The font atlas' fill when drawn: a lower fill later means egui rebuilt the atlas and
+    /// the recorded text points into glyphs that are gone.
+    atlas_fill: f32,
+}
+
+/// The cache, kept in the `Shell`. Everything in it hangs off `current`: when the project,
+/// its revision or the active scenario change, the rest is dropped with it.
+#[derive(Default)]
+pub struct AnalysisCache {
+    current: Option<(u64, Option<String>, Snapshot)>,
+    /// Analyses of other scenarios (None = base) for comparisons.
+    others: Vec<(Option<String>, Option<Arc<Analysis>>)>,
+    explanations: HashMap<String, Option<Arc<Explanation>>>,
+    charts: HashMap<ChartKey, Drawn>,
+    /// Where each chart was last shown on screen, and its layout.
+    shown: HashMap<Chart, (Rect, Arc<ChartLayout>)>,
+    analyses_computed: u64,
+    charts_drawn: u64,
+}
+
+impl AnalysisCache {
+    /// How many analyses have been computed (each counts once per change, not per frame).
+    pub fn analyses_computed(&self) -> u64 {
+        self.analyses_computed
+    }
+
+    /// How many times a chart was drawn rather than replayed.
+    pub fn charts_drawn(&self) -> u64 {
+        self.charts_drawn
+    }
+
+    /// Where `chart` was last shown (screen rectangle) and where its marks are within it.
+    pub fn last_shown(&self, chart: Chart) -> Option<(Rect, Arc<ChartLayout>)> {
+        self.shown.get(&chart).cloned()
+    }
+
+    /// The screen point at the centre of the region of `chart` for (`party`, `issue`).
+    pub fn region_centre(
+        &self,
+        chart: Chart,
+        party: Option<&str>,
+        issue: Option<&str>,
+    ) -> Option<Pos2> {
+        let (rect, layout) = self.shown.get(&chart)?;
+        let region = layout
+            .regions
+            .iter()
+            .find(|r| r.party.as_deref() == party && r.issue.as_deref() == issue)?;
+        let [x0, y0, x1, y1] = region.rect.map(|v| v as f32);
+        Some(rect.min + Vec2::new((x0 + x1) / 2.0, (y0 + y1) / 2.0))
+    }
+}
+
+/// The active scenario's view and analysis, recomputed only when the document's revision,
+/// the scenario or the document itself changed.
+pub fn current(shell: &mut Shell, doc: &Document) -> Snapshot {
+    let view = shell.resolved(doc);
+    let cache = &mut shell.analysis;
+    if let Some((rev, scenario, snap)) = &cache.current
+        && *rev == doc.revision()
+        && *scenario == shell.scenario
+        // A new document restarts its revisions; its resolved view is a new allocation.
+        && Arc::ptr_eq(&snap.view, &view)
+    {
+        return snap.clone();
+    }
+    let snap = Snapshot {
+        analysis: Arc::new(analysis::analyze(&view)),
+        view,
+    };
+    cache.analyses_computed += 1;
+    cache.others.clear();
+    cache.explanations.clear();
+    cache.charts.clear();
+    cache.current = Some((doc.revision(), shell.scenario.clone(), snap.clone()));
+    snap
+}
+
+/// The analysis of `scenario` (None = the base), for comparisons; `None` when that scenario
+/// does not exist.
+pub fn analysis_of(
+    shell: &mut Shell,
+    doc: &Document,
+    scenario: Option<&str>,
+) -> Option<Arc<Analysis>> {
+    let snap = current(shell, doc);
+    if shell.scenario.as_deref() == scenario {
+        return Some(snap.analysis);
+    }
+    let cache = &mut shell.analysis;
+    if let Some((_, found)) = cache
+        .others
+        .iter()
+        .find(|(id, _)| id.as_deref() == scenario)
+    {
+        return found.clone();
+    }
+    let found = doc
+        .project()
+        .resolve(scenario)
+        .ok()
+        .map(|view| Arc::new(analysis::analyze(&view)));
+    cache.analyses_computed += u64::from(found.is_some());
+    cache
+        .others
+        .push((scenario.map(str::to_owned), found.clone()));
+    found
+}
+
+/// The terms behind the outcome of `issue` in the active scenario.
+pub fn explanation(shell: &mut Shell, doc: &Document, issue: &str) -> Option<Arc<Explanation>> {
+    let snap = current(shell, doc);
+    shell
+        .analysis
+        .explanations
+        .entry(issue.to_owned())
+        .or_insert_with(|| analysis::explain(&snap.view, issue).map(Arc::new))
+        .clone()
+}
+
+/// The theme of the on-screen charts: the app's own.
+pub fn theme_of(ui: &egui::Ui) -> Theme {
+    if ui.visuals().dark_mode {
+        Theme::Dark
+    } else {
+        Theme::Light
+    }
+}
+
+/// A chart on screen: its response and where its marks are (in points from `rect.min`).
+pub struct ChartShown {
+    pub response: egui::Response,
+    pub layout: Arc<ChartLayout>,
+    /// Why it could not be drawn, if it could not.
+    pub error: Option<String>,
+}
+
+impl ChartShown {
+    /// The region under the pointer, in chart coordinates.
+    pub fn hovered(&self) -> Option<&crate::charts::Region> {
+        let pos = self.response.hover_pos()?;
+        let at = pos - self.response.rect.min;
+        self.layout.hit(f64::from(at.x), f64::from(at.y))
+    }
+
+    /// The region clicked this frame.
+    pub fn clicked(&self) -> Option<&crate::charts::Region> {
+        if !self.response.clicked() {
+            return None;
+        }
+        let pos = self.response.interact_pointer_pos()?;
+        let at = pos - self.response.rect.min;
+        self.layout.hit(f64::from(at.x), f64::from(at.y))
+    }
+}
+
+/// Allocate `size` and paint `chart` of the active scenario there: drawn through the egui
+/// backend the first time, replayed from the recorded shapes while nothing changed.
+pub fn chart_ui(
+    ui: &mut egui::Ui,
+    shell: &mut Shell,
+    doc: &Document,
+    chart: Chart,
+    options: &ChartOptions,
+    size: Vec2,
+) -> ChartShown {
+    let snap = current(shell, doc);
+    let size = size.round();
+    let (rect, response) = ui.allocate_exact_size(size, egui::Sense::click());
+    let painter = ui.painter_at(rect);
+    let ctx = ui.ctx().clone();
+    let atlas_fill = ctx.fonts(|f| f.font_atlas_fill_ratio());
+    let theme = theme_of(ui);
+    let key = ChartKey {
+        chart,
+        theme,
+        size: (size.x as u32, size.y as u32),
+        issue: options.issue.clone(),
+        top: options.top,
+        ppp: (ctx.pixels_per_point() * 1000.0).round() as u32,
+    };
+    let cache = &mut shell.analysis;
+    if let Some(drawn) = cache.charts.get(&key)
+        && atlas_fill >= drawn.atlas_fill
+    {
+        let delta = rect.min - drawn.origin;
+        let layout = drawn.layout.clone();
+        painter.extend(drawn.shapes.iter().cloned().map(|mut s| {
+            s.translate(delta);
+            s
+        }));
+        cache.shown.insert(chart, (rect, layout.clone()));
+        return ChartShown {
+            response,
+            layout,
+            error: None,
+        };
+    }
+    let input = ChartInput {
+        view: &snap.view,
+        analysis: &snap.analysis,
+        theme,
+        options,
+    };
+    let layer = painter.layer_id();
+    let start = ctx.graphics(|g| g.get(layer).map_or(0, |l| l.next_idx().0));
+    let result = {
+        let area = egui_backend::EguiBackend::new(&painter, rect).into_drawing_area();
+        chart.draw(&area, &input)
+    };
+    cache.charts_drawn += 1;
+    let (layout, error) = match result {
+        Ok(layout) => (Arc::new(layout), None),
+        Err(e) => (Arc::new(ChartLayout::default()), Some(e.to_string())),
+    };
+    // A faded or invisible painter records altered shapes; draw again next time instead.
+    if error.is_none() && painter.opacity() >= 1.0 && ui.is_visible() {
+        let shapes: Vec<Shape> = ctx.graphics(|g| {
+            g.get(layer).map_or_else(Vec::new, |l| {
+                l.all_entries()
+                    .skip(start)
+                    .map(|c| c.shape.clone())
+                    .collect()
+            })
+        });
+        if cache.charts.len() >= MAX_CHARTS {
+            cache.charts.clear();
+        }
+        cache.charts.insert(
+            key,
+            Drawn {
+                shapes,
+                origin: rect.min,
+                layout: layout.clone(),
+                atlas_fill: ctx.fonts(|f| f.font_atlas_fill_ratio()),
+            },
+        );
+    }
+    cache.shown.insert(chart, (rect, layout.clone()));
+    if let Some(e) = &error {
+        painter.text(
+            rect.center(),
+            egui::Align2::CENTER_CENTER,
+            format!("This chart could not be drawn: {e}"),
+            egui::FontId::proportional(14.0),
+            ui.visuals().error_fg_color,
+        );
+    }
+    ChartShown {
+        response,
+        layout,
+        error,
+    }
+}
+
+/// The rectangle of a region in screen coordinates.
+pub fn region_rect(shown: &ChartShown, region: &crate::charts::Region) -> Rect {
+    let [x0, y0, x1, y1] = region.rect.map(|v| v as f32);
+    Rect::from_min_max(
+        shown.response.rect.min + Vec2::new(x0, y0),
+        shown.response.rect.min + Vec2::new(x1, y1),
+    )
+}

@@ -1,0 +1,255 @@
+//! Exporting charts from the app: File ▸ Export charts… writes the chosen charts to a folder
+//! as SVG and/or PNG at a chosen size and theme; each chart view's "Export…" saves one file.
+//! Both go through `charts::export`, so the files match `stancemap render`.
+
+use super::analysis_cache;
+use super::{App, Document, Shell};
+use crate::charts::export::{self, Formats};
+use crate::charts::{Chart, ChartInput, ChartOptions, Theme};
+use eframe::egui;
+use egui::{Id, RichText};
+use std::path::{Path, PathBuf};
+
+/// The export dialog's choices (kept for the session) and whether it is open.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportState {
+    pub open: bool,
+    pub folder: Option<PathBuf>,
+    pub formats: Formats,
+    pub width: u32,
+    pub height: u32,
+    pub theme: Theme,
+    /// Which of `Chart::ALL` to write.
+    pub charts: Vec<Chart>,
+    /// What the last export wrote, or why it failed.
+    pub outcome: Option<Result<String, String>>,
+}
+
+impl Default for ExportState {
+    fn default() -> Self {
+        Self {
+            open: false,
+            folder: None,
+            formats: Formats::Both,
+            width: export::DEFAULT_WIDTH,
+            height: export::DEFAULT_HEIGHT,
+            theme: Theme::Light,
+            charts: Chart::ALL.to_vec(),
+            outcome: None,
+        }
+    }
+}
+
+/// The per-chart choices the views made (the timeline's trajectory issue).
+fn options(shell: &Shell) -> ChartOptions {
+    ChartOptions {
+        issue: shell.analysis_view.trajectory_issue.clone(),
+        top: None,
+    }
+}
+
+/// Write the dialog's charts of the active scenario into `dir`; returns the paths written.
+pub fn write_charts(shell: &mut Shell, doc: &Document, dir: &Path) -> Result<Vec<PathBuf>, String> {
+    let snap = analysis_cache::current(shell, doc);
+    let state = &shell.export;
+    if state.charts.is_empty() {
+        return Err("Pick at least one chart.".to_owned());
+    }
+    let charts: Vec<Chart> = Chart::ALL
+        .into_iter()
+        .filter(|c| state.charts.contains(c))
+        .collect();
+    let options = options(shell);
+    let input = ChartInput {
+        view: &snap.view,
+        analysis: &snap.analysis,
+        theme: state.theme,
+        options: &options,
+    };
+    export::write_all(
+        dir,
+        &charts,
+        state.formats,
+        &input,
+        state.width,
+        state.height,
+    )
+    .map_err(|e| e.to_string())
+}
+
+/// Write one chart to `path`: PNG when it ends in `.png`, else SVG (adding `.svg` when
+/// there is no extension). Returns the path written.
+pub fn write_chart(
+    shell: &mut Shell,
+    doc: &Document,
+    chart: Chart,
+    path: &Path,
+) -> Result<PathBuf, String> {
+    let snap = analysis_cache::current(shell, doc);
+    let mut path = path.to_path_buf();
+    let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase());
+    let png = match ext.as_deref() {
+        Some("png") => true,
+        Some("svg") => false,
+        None => {
+            path.set_extension("svg");
+            false
+        }
+        Some(other) => {
+            return Err(format!(
+                "cannot export a chart as “.{other}”: name the file .svg or .png"
+            ));
+        }
+    };
+    let options = options(shell);
+    let state = &shell.export;
+    let input = ChartInput {
+        view: &snap.view,
+        analysis: &snap.analysis,
+        theme: state.theme,
+        options: &options,
+    };
+    let bytes = if png {
+        export::png(chart, &input, state.width, state.height)
+    } else {
+        export::svg(chart, &input, state.width, state.height).map(String::into_bytes)
+    }
+    .map_err(|e| e.to_string())?;
+    std::fs::write(&path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    Ok(path)
+}
+
+/// "Export…" of one chart view: ask where, write, report in the status bar or a message.
+pub fn export_one(app: &mut App, chart: Chart) {
+    let suggested = format!("{}.svg", chart.name());
+    let Some(path) = app.dialogs.chart_path(&suggested) else {
+        return;
+    };
+    match write_chart(&mut app.shell, &app.doc, chart, &path) {
+        Ok(path) => app.status = format!("Exported {}", path.display()),
+        Err(text) => {
+            app.modal = Some(super::dialogs::Modal::Message {
+                title: "Could not export the chart".into(),
+                text,
+            });
+        }
+    }
+}
+
+/// The Export charts dialog, while open.
+pub fn dialog_ui(ctx: &egui::Context, app: &mut App) {
+    if !app.shell.export.open {
+        return;
+    }
+    let mut pick_folder = false;
+    let mut run = false;
+    let mut close = false;
+    let response = egui::Modal::new(Id::unique("export-charts")).show(ctx, |ui| {
+        ui.set_max_width(560.0);
+        ui.heading("Export charts");
+        ui.add_space(6.0);
+        let state = &mut app.shell.export;
+        egui::Grid::new("export-form")
+            .num_columns(2)
+            .spacing([12.0, 8.0])
+            .show(ui, |ui| {
+                ui.label(RichText::new("Folder").strong());
+                ui.horizontal(|ui| {
+                    let text = state.folder.as_ref().map_or_else(
+                        || "none chosen yet".to_owned(),
+                        |p| p.display().to_string(),
+                    );
+                    ui.label(RichText::new(text).monospace());
+                    pick_folder = ui.button("Choose folder…").clicked();
+                });
+                ui.end_row();
+                ui.label(RichText::new("Format").strong());
+                ui.horizontal(|ui| {
+                    ui.radio_value(&mut state.formats, Formats::Svg, "SVG");
+                    ui.radio_value(&mut state.formats, Formats::Png, "PNG");
+                    ui.radio_value(&mut state.formats, Formats::Both, "Both");
+                });
+                ui.end_row();
+                let l = ui.label(RichText::new("Size (px)").strong());
+                ui.horizontal(|ui| {
+                    let range = export::MIN_SIDE..=export::MAX_SIDE;
+                    ui.add(egui::DragValue::new(&mut state.width).range(range.clone()))
+                        .labelled_by(l.id)
+                        .on_hover_text("Width");
+                    ui.label("×");
+                    ui.add(egui::DragValue::new(&mut state.height).range(range))
+                        .labelled_by(l.id)
+                        .on_hover_text("Height");
+                });
+                ui.end_row();
+                ui.label(RichText::new("Theme").strong());
+                ui.horizontal(|ui| {
+                    ui.radio_value(&mut state.theme, Theme::Light, "Light (for print)");
+                    ui.radio_value(&mut state.theme, Theme::Dark, "Dark");
+                });
+                ui.end_row();
+                ui.label(RichText::new("Charts").strong());
+                ui.vertical(|ui| {
+                    for chart in Chart::ALL {
+                        let mut on = state.charts.contains(&chart);
+                        if ui.checkbox(&mut on, chart.title()).changed() {
+                            state.charts.retain(|c| *c != chart);
+                            if on {
+                                state.charts.push(chart);
+                            }
+                        }
+                    }
+                });
+                ui.end_row();
+            });
+        ui.label(
+            RichText::new("Each chart is written as <folder>/<chart>.svg and/or .png; files of the same name are replaced.")
+                .weak(),
+        );
+        match &state.outcome {
+            Some(Ok(text)) => {
+                ui.label(text);
+            }
+            Some(Err(text)) => {
+                ui.colored_label(ui.visuals().error_fg_color, text);
+            }
+            None => {}
+        }
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            let ready = state.folder.is_some() && !state.charts.is_empty();
+            run = ui
+                .add_enabled(ready, egui::Button::new("Export"))
+                .on_disabled_hover_text("Choose a folder and at least one chart")
+                .clicked();
+            close = ui.button("Close").clicked();
+        });
+    });
+    if pick_folder && let Some(folder) = app.dialogs.folder_path() {
+        app.shell.export.folder = Some(folder);
+        app.shell.export.outcome = None;
+    }
+    if run && let Some(folder) = app.shell.export.folder.clone() {
+        let outcome = write_charts(&mut app.shell, &app.doc, &folder).map(|paths| {
+            let names: Vec<String> = paths
+                .iter()
+                .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+                .collect();
+            format!(
+                "Wrote {} file{} to {}: {}",
+                paths.len(),
+                if paths.len() == 1 { "" } else { "s" },
+                folder.display(),
+                names.join(", ")
+            )
+        });
+        if let Ok(text) = &outcome {
+            app.status = text.clone();
+        }
+        app.shell.export.outcome = Some(outcome);
+    }
+    if close || (response.should_close() && !run && !pick_folder) {
+        app.shell.export.open = false;
+        app.shell.export.outcome = None;
+    }
+}
