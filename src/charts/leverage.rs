@@ -142,15 +142,18 @@ pub fn draw<DB: DrawingBackend>(
     let header_h = label * 2.8 + small * 1.4;
     let grid_y = top + header_h;
     let row_h = ((bottom - grid_y) / n).min(label * 5.5);
-    c.text(
-        "rows: holder · columns: target",
-        m,
-        top + header_h - small * 0.3,
-        small,
-        c.pal.muted,
-        Align::Start,
-        Baseline::Bottom,
-    )?;
+    // Two short lines in the corner, so the key never runs under the first column header.
+    for (k, key) in ["rows: holder", "columns: target"].into_iter().enumerate() {
+        c.text(
+            &c.fit(key, small, row_label_w - small),
+            m,
+            top + header_h - small * 0.6 - (1 - k) as f64 * small * 1.3,
+            small,
+            c.pal.muted,
+            Align::Start,
+            Baseline::Bottom,
+        )?;
+    }
     for (j, target) in shown.iter().enumerate() {
         let x = grid_x + col_w * j as f64;
         let lines = c.wrap(&target.name, label, col_w - 6.0, 2);
