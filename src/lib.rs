@@ -2,6 +2,7 @@
 //! The binary is a thin shell; everything lives here so tests and the CLI can reach it.
 
 pub mod analysis; // the figures of shared/ANALYSIS.md: outcome, ZOPA, concession, leverage, sensitivity
+pub mod bench; // `stancemap bench`: timing load, save, analysis and rendering on generated projects
 pub mod charts; // the charts: one drawing per chart for any plotters backend, SVG/PNG export
 pub mod cli; // the command line: check, fmt, analyze, render, generate
 pub mod format; // the .ron file: read, validate, write canonically, save atomically
