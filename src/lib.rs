@@ -3,6 +3,7 @@
 
 pub mod analysis; // the figures of shared/ANALYSIS.md: outcome, ZOPA, concession, leverage, sensitivity
 pub mod app; // the desktop editor: eframe app, document + undo, views, dialogs
+pub mod bench; // `stancemap bench`: timing load, save, analysis and rendering on generated projects
 pub mod charts; // the charts: one drawing per chart for any plotters backend, SVG/PNG export
 pub mod cli; // the command line: check, fmt, analyze, render, generate
 pub mod format; // the .ron file: read, validate, write canonically, save atomically

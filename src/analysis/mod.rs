@@ -81,26 +81,31 @@ pub fn analyze(view: &View) -> Analysis {
     let issues: Vec<IssueAnalysis> = (0..project.issues.len())
         .map(|i| analyze_issue(&table, i))
         .collect();
+    // Column totals in one pass over the cells (issue by issue, each in file order, so each
+    // party's pain adds up in the same order as summing its column would).
+    let mut columns: Vec<(f64, usize, usize)> = vec![(0.0, 0, 0); project.parties.len()];
+    for (entries, issue) in table.by_issue.iter().zip(&issues) {
+        for (entry, cell) in entries.iter().zip(&issue.concessions) {
+            let column = &mut columns[entry.party];
+            column.0 += cell.pain.unwrap_or(0.0);
+            column.1 += usize::from(cell.breach);
+            column.2 += usize::from(cell.red_line_breached());
+        }
+    }
     let parties = project
         .parties
         .iter()
         .map(|party| {
-            let cells = issues
-                .iter()
-                .flat_map(|issue| &issue.concessions)
-                .filter(|c| c.party == party.id);
-            let mut totals = PartyTotals {
+            // Cells name parties by id; a (refused) duplicate id shares its first party's column.
+            let (total_pain, breaches, red_line_breaches) = table
+                .party_index(&party.id)
+                .map_or((0.0, 0, 0), |p| columns[p]);
+            PartyTotals {
                 id: party.id.clone(),
-                total_pain: 0.0,
-                breaches: 0,
-                red_line_breaches: 0,
-            };
-            for cell in cells {
-                totals.total_pain += cell.pain.unwrap_or(0.0);
-                totals.breaches += usize::from(cell.breach);
-                totals.red_line_breaches += usize::from(cell.red_line_breached());
+                total_pain,
+                breaches,
+                red_line_breaches,
             }
-            totals
         })
         .collect();
     Analysis {
@@ -190,6 +195,8 @@ pub(crate) struct Entry<'a> {
 pub(crate) struct Table<'a> {
     pub project: &'a Project,
     pub by_issue: Vec<Vec<Entry<'a>>>,
+    /// Party id -> index of the first party with that id.
+    parties: HashMap<&'a str, usize>,
 }
 
 impl<'a> Table<'a> {
@@ -211,7 +218,15 @@ impl<'a> Table<'a> {
                 by_issue[issue].push(Entry { party, position });
             }
         }
-        Self { project, by_issue }
+        Self {
+            project,
+            by_issue,
+            parties,
+        }
+    }
+
+    pub fn party_index(&self, id: &str) -> Option<usize> {
+        self.parties.get(id).copied()
     }
 
     pub fn party(&self, entry: &Entry) -> &'a Party {

@@ -2,6 +2,7 @@
 //! without one. Each subcommand lives in its own file and is a thin wrapper over the library.
 
 mod analyze;
+mod bench;
 mod check;
 mod fmt;
 mod generate;
@@ -42,6 +43,8 @@ pub enum Command {
     Render(render::Args),
     /// Write a valid synthetic project of a given size, for tests and benchmarks.
     Generate(generate::Args),
+    /// Time loading, saving, analysing and rendering a small and a large generated project.
+    Bench(bench::Args),
 }
 
 /// Exit code for bad usage, as clap uses it.
@@ -55,6 +58,7 @@ pub fn main() -> ExitCode {
         Some(Command::Analyze(args)) => analyze::run(&args),
         Some(Command::Render(args)) => render::run(&args),
         Some(Command::Generate(args)) => generate::run(&args),
+        Some(Command::Bench(args)) => bench::run(&args),
         None => match crate::app::run(cli.file, cli.view, cli.screenshot) {
             Ok(()) => ExitCode::SUCCESS,
             Err(err) => {

@@ -3,6 +3,7 @@
 
 mod comments;
 mod diagnostic;
+mod fast;
 mod layout;
 mod read;
 mod suggest;

@@ -1,6 +1,6 @@
 //! Reading a project file: size limit, encoding, format version, RON parse, then validation.
 
-use super::{Diagnostic, Location, syntax, validate};
+use super::{Diagnostic, Location, fast, syntax, validate};
 use crate::model::{FORMAT_VERSION, Project};
 use std::cell::Cell;
 use std::io::Read;
@@ -73,11 +73,12 @@ pub fn read_capped(path: &Path) -> Result<Vec<u8>, LoadError> {
         return Err(too_large(meta.len()));
     }
     let file = std::fs::File::open(path).map_err(|e| cannot_read(&e))?;
-    read_stream(file)
+    // Room for the whole file up front (+1 to see the end), instead of doubling and copying.
+    read_stream(file, meta.len() as usize + 1)
 }
 
-fn read_stream(reader: impl Read) -> Result<Vec<u8>, LoadError> {
-    let mut bytes = Vec::new();
+fn read_stream(reader: impl Read, capacity: usize) -> Result<Vec<u8>, LoadError> {
+    let mut bytes = Vec::with_capacity(capacity);
     reader
         .take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
@@ -87,7 +88,7 @@ fn read_stream(reader: impl Read) -> Result<Vec<u8>, LoadError> {
 
 /// Read and validate a project from a stream, reading at most `MAX_FILE_BYTES + 1` bytes.
 pub fn load_reader(reader: impl Read) -> Result<Loaded, LoadError> {
-    load_bytes(&read_stream(reader)?)
+    load_bytes(&read_stream(reader, 0)?)
 }
 
 /// Parse and validate a project from the bytes of a file.
@@ -129,9 +130,13 @@ pub fn load_str(text: &str) -> Result<Loaded, LoadError> {
              {FORMAT_VERSION}. Open it with a newer version of stancemap"
         )));
     }
-    let project: Project = ron_options().from_str(text).map_err(|e| LoadError {
-        diagnostics: vec![syntax::diagnostic(text, &e)],
-    })?;
+    // The fast reader takes plain files; `ron` reads the rest and words every syntax error.
+    let project: Project = match fast::parse(text) {
+        Some(project) => project,
+        None => ron_options().from_str(text).map_err(|e| LoadError {
+            diagnostics: vec![syntax::diagnostic(text, &e)],
+        })?,
+    };
     let mut diagnostics = validate(&project);
     if diagnostics.iter().any(Diagnostic::is_error) {
         diagnostics.sort_by_key(|d| d.severity);

@@ -6,21 +6,37 @@ use crate::model::{
     Event, FORMAT_VERSION, Leverage, Position, Project, Role, is_valid_id, parse_color, parse_date,
     unique_id,
 };
-use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+use std::collections::{HashMap, HashSet};
 
 /// Every error and warning in `project`, in file order.
 pub fn validate(project: &Project) -> Vec<Diagnostic> {
     let mut checker = Checker {
         project,
         out: Vec::new(),
+        party_ids: project.parties.iter().map(|x| x.id.as_str()).collect(),
+        issue_ids: project.issues.iter().map(|x| x.id.as_str()).collect(),
+        source_ids: project.sources.iter().map(|x| x.id.as_str()).collect(),
+        last_found: [None; 3],
     };
     checker.project();
     checker.out
 }
 
+/// The name of the item a check is about, made only when there is something to report: a
+/// large project has tens of thousands of items and almost never a problem.
+type Item<'i> = &'i dyn Fn() -> String;
+
 struct Checker<'a> {
     project: &'a Project,
     out: Vec<Diagnostic>,
+    // Every id of each kind, so that checking the thousands of references in a large
+    // project costs one hash lookup each rather than a scan of the list.
+    party_ids: HashSet<&'a str>,
+    issue_ids: HashSet<&'a str>,
+    source_ids: HashSet<&'a str>,
+    /// The last id found of each `Kind`.
+    last_found: [Option<&'a str>; 3],
 }
 
 /// What kind of id a reference points to, for lookups and messages.
@@ -42,16 +58,14 @@ impl Kind {
 }
 
 impl<'a> Checker<'a> {
-    fn error(&mut self, item: &str, message: String) {
+    fn error(&mut self, item: Item, message: String) {
         self.out
-            .push(Diagnostic::error(Location::Item(item.to_owned()), message));
+            .push(Diagnostic::error(Location::Item(item()), message));
     }
 
-    fn warning(&mut self, item: &str, message: String) {
-        self.out.push(Diagnostic::warning(
-            Location::Item(item.to_owned()),
-            message,
-        ));
+    fn warning(&mut self, item: Item, message: String) {
+        self.out
+            .push(Diagnostic::warning(Location::Item(item()), message));
     }
 
     fn ids(&self, kind: Kind) -> Vec<&'a str> {
@@ -67,7 +81,7 @@ impl<'a> Checker<'a> {
         let p = self.project;
         if p.format != FORMAT_VERSION {
             self.error(
-                "format",
+                &|| "format".to_owned(),
                 format!(
                     "format {} does not exist; this stancemap reads format {FORMAT_VERSION}, \
                      so write `format: {FORMAT_VERSION},`",
@@ -77,25 +91,25 @@ impl<'a> Checker<'a> {
         }
         if p.title.trim().is_empty() {
             self.error(
-                "title",
+                &|| "title".to_owned(),
                 "the title is empty; give the project a title, such as \
                  \"Ceasefire talks, March 2025\""
                     .into(),
             );
         }
-        self.date("as_of", "as_of", p.as_of.as_deref());
+        self.date(&|| "as_of".to_owned(), "as_of", p.as_of.as_deref());
 
         let ids: Vec<_> = p.sources.iter().map(|s| s.id.as_str()).collect();
         self.unique_ids("sources", "source", &ids);
         for (i, source) in p.sources.iter().enumerate() {
-            let item = format!("sources[{i}] ({:?})", source.id);
+            let item = || format!("sources[{i}] ({:?})", source.id);
             self.date(&item, "published", source.published.as_deref());
         }
 
         let ids: Vec<_> = p.parties.iter().map(|x| x.id.as_str()).collect();
         self.unique_ids("parties", "party", &ids);
         for (i, party) in p.parties.iter().enumerate() {
-            let item = format!("parties[{i}] ({:?})", party.id);
+            let item = || format!("parties[{i}] ({:?})", party.id);
             self.unit(&item, "power", party.power);
             if let Some(color) = &party.color
                 && parse_color(color).is_none()
@@ -115,16 +129,16 @@ impl<'a> Checker<'a> {
         self.unique_ids("issues", "issue", &ids);
         for (i, issue) in p.issues.iter().enumerate() {
             for (m, mark) in issue.marks.iter().enumerate() {
-                let item = format!("issues[{i}] ({:?}).marks[{m}] ({:?})", issue.id, mark.label);
+                let item = || format!("issues[{i}] ({:?}).marks[{m}] ({:?})", issue.id, mark.label);
                 self.scale(&item, "at", mark.at);
             }
         }
 
-        self.positions("", &p.positions);
-        self.missing_positions();
+        let (first, again) = self.positions("", &p.positions);
+        self.missing_positions(&first);
         self.leverage_list("", &p.leverage);
         self.events("", &p.events, true);
-        self.trajectories();
+        self.trajectories(&first, &again);
 
         let ids: Vec<_> = p.scenarios.iter().map(|x| x.id.as_str()).collect();
         self.unique_ids("scenarios", "scenario", &ids);
@@ -133,7 +147,7 @@ impl<'a> Checker<'a> {
             self.positions(&prefix, &scenario.positions);
             self.leverage_list(&prefix, &scenario.leverage);
             for (j, over) in scenario.power.iter().enumerate() {
-                let item = format!("{prefix}power[{j}] (party {:?})", over.party);
+                let item = || format!("{prefix}power[{j}] (party {:?})", over.party);
                 self.reference(&item, Kind::Party, "party", &over.party);
                 self.unit(&item, "power", over.power);
             }
@@ -145,7 +159,7 @@ impl<'a> Checker<'a> {
     fn unique_ids(&mut self, list: &str, noun: &str, ids: &[&str]) {
         let mut first: HashMap<&str, usize> = HashMap::new();
         for (i, id) in ids.iter().enumerate() {
-            let item = format!("{list}[{i}] ({id:?})");
+            let item = || format!("{list}[{i}] ({id:?})");
             if id.is_empty() {
                 self.error(
                     &item,
@@ -180,11 +194,22 @@ impl<'a> Checker<'a> {
     }
 
     /// A reference (`field` holds `id`) to an id of `kind` that must exist.
-    fn reference(&mut self, item: &str, kind: Kind, field: &str, id: &str) {
-        let known = self.ids(kind);
-        if known.contains(&id) {
+    fn reference(&mut self, item: Item, kind: Kind, field: &str, id: &str) {
+        // Neighbouring items tend to name the same party or issue (a file lists the
+        // positions issue by issue, say): remember the last id found of each kind.
+        if self.last_found[kind as usize] == Some(id) {
             return;
         }
+        let exists = match kind {
+            Kind::Party => &self.party_ids,
+            Kind::Issue => &self.issue_ids,
+            Kind::Source => &self.source_ids,
+        };
+        if let Some(&found) = exists.get(id) {
+            self.last_found[kind as usize] = Some(found);
+            return;
+        }
+        let known = self.ids(kind);
         let (noun, plural) = kind.noun();
         let message = if known.is_empty() {
             format!(
@@ -208,14 +233,14 @@ impl<'a> Checker<'a> {
         self.error(item, message);
     }
 
-    fn references(&mut self, item: &str, kind: Kind, field: &str, ids: &[String]) {
+    fn references(&mut self, item: Item, kind: Kind, field: &str, ids: &[String]) {
         for id in ids {
             self.reference(item, kind, field, id);
         }
     }
 
     /// A point on an issue scale, 0..=100.
-    fn scale(&mut self, item: &str, field: &str, value: f64) {
+    fn scale(&mut self, item: Item, field: &str, value: f64) {
         self.range(
             item,
             field,
@@ -226,11 +251,11 @@ impl<'a> Checker<'a> {
     }
 
     /// A weight, 0..=1.
-    fn unit(&mut self, item: &str, field: &str, value: f64) {
+    fn unit(&mut self, item: Item, field: &str, value: f64) {
         self.range(item, field, value, 1.0, "a value from 0 to 1");
     }
 
-    fn range(&mut self, item: &str, field: &str, value: f64, max: f64, allowed: &str) {
+    fn range(&mut self, item: Item, field: &str, value: f64, max: f64, allowed: &str) {
         let problem = if value.is_nan() {
             format!("{field} is NaN (not a number)")
         } else if value.is_infinite() {
@@ -243,7 +268,7 @@ impl<'a> Checker<'a> {
         self.error(item, format!("{problem}; use {allowed}"));
     }
 
-    fn date(&mut self, item: &str, field: &str, date: Option<&str>) {
+    fn date(&mut self, item: Item, field: &str, date: Option<&str>) {
         if let Some(date) = date
             && parse_date(date).is_none()
         {
@@ -257,13 +282,22 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn positions(&mut self, prefix: &str, positions: &[Position]) {
-        let mut first: HashMap<(&str, &str), usize> = HashMap::new();
+    /// Check a list of positions; returns where each (party, issue) first has one, and the
+    /// indices of the positions that repeat a (party, issue).
+    fn positions(
+        &mut self,
+        prefix: &str,
+        positions: &'a [Position],
+    ) -> (HashMap<(&'a str, &'a str), usize>, Vec<usize>) {
+        let mut again = Vec::new();
+        let mut first: HashMap<(&str, &str), usize> = HashMap::with_capacity(positions.len());
         for (i, pos) in positions.iter().enumerate() {
-            let item = format!(
-                "{prefix}positions[{i}] (party {:?}, issue {:?})",
-                pos.party, pos.issue
-            );
+            let item = || {
+                format!(
+                    "{prefix}positions[{i}] (party {:?}, issue {:?})",
+                    pos.party, pos.issue
+                )
+            };
             self.reference(&item, Kind::Party, "party", &pos.party);
             self.reference(&item, Kind::Issue, "issue", &pos.issue);
             self.scale(&item, "stance", pos.stance);
@@ -275,17 +309,22 @@ impl<'a> Checker<'a> {
             }
             self.unit(&item, "salience", pos.salience);
             self.references(&item, Kind::Source, "source", &pos.sources);
-            match first.get(&(pos.party.as_str(), pos.issue.as_str())) {
-                Some(&j) => self.error(
-                    &item,
-                    format!(
-                        "a second position of party {:?} on issue {:?} (the first is \
-                         {prefix}positions[{j}]); keep only one",
-                        pos.party, pos.issue
-                    ),
-                ),
-                None => {
-                    first.insert((&pos.party, &pos.issue), i);
+            match first.entry((&pos.party, &pos.issue)) {
+                Entry::Occupied(j) => {
+                    again.push(i);
+                    self.error(
+                        &item,
+                        format!(
+                            "a second position of party {:?} on issue {:?} (the first is \
+                         {prefix}positions[{}]); keep only one",
+                            pos.party,
+                            pos.issue,
+                            j.get()
+                        ),
+                    );
+                }
+                Entry::Vacant(slot) => {
+                    slot.insert(i);
                 }
             }
             if let Some(walk_away) = pos.walk_away
@@ -311,19 +350,20 @@ impl<'a> Checker<'a> {
                 );
             }
         }
+        (first, again)
     }
 
     /// Every Principal should have a position on every issue.
-    fn missing_positions(&mut self) {
+    fn missing_positions(&mut self, positions: &HashMap<(&str, &str), usize>) {
         let p = self.project;
         for (i, party) in p.parties.iter().enumerate() {
             if party.role != Role::Principal {
                 continue;
             }
             for issue in &p.issues {
-                if p.position(&party.id, &issue.id).is_none() {
+                if !positions.contains_key(&(party.id.as_str(), issue.id.as_str())) {
                     self.warning(
-                        &format!("parties[{i}] ({:?})", party.id),
+                        &|| format!("parties[{i}] ({:?})", party.id),
                         format!(
                             "this Principal has no position on issue {:?}; add one (a \
                              Principal must consent to any deal), or make the party a \
@@ -338,10 +378,12 @@ impl<'a> Checker<'a> {
 
     fn leverage_list(&mut self, prefix: &str, list: &[Leverage]) {
         for (i, lev) in list.iter().enumerate() {
-            let item = format!(
-                "{prefix}leverage[{i}] (holder {:?}, target {:?})",
-                lev.holder, lev.target
-            );
+            let item = || {
+                format!(
+                    "{prefix}leverage[{i}] (holder {:?}, target {:?})",
+                    lev.holder, lev.target
+                )
+            };
             self.reference(&item, Kind::Party, "holder", &lev.holder);
             self.reference(&item, Kind::Party, "target", &lev.target);
             self.unit(&item, "strength", lev.strength);
@@ -355,18 +397,24 @@ impl<'a> Checker<'a> {
     fn events(&mut self, prefix: &str, events: &[Event], base: bool) {
         let as_of = self.project.as_of.as_deref().and_then(parse_date);
         for (i, event) in events.iter().enumerate() {
-            let item = format!(
-                "{prefix}events[{i}] ({:?}, {:?})",
-                event.date,
-                short(&event.title)
-            );
+            let item = || {
+                format!(
+                    "{prefix}events[{i}] ({:?}, {:?})",
+                    event.date,
+                    short(&event.title)
+                )
+            };
             self.date(&item, "date", Some(&event.date));
             self.references(&item, Kind::Party, "party", &event.parties);
             for (j, shift) in event.shifts.iter().enumerate() {
-                let shift_item = format!(
-                    "{item}.shifts[{j}] (party {:?}, issue {:?})",
-                    shift.party, shift.issue
-                );
+                let shift_item = || {
+                    format!(
+                        "{}.shifts[{j}] (party {:?}, issue {:?})",
+                        item(),
+                        shift.party,
+                        shift.issue
+                    )
+                };
                 self.reference(&shift_item, Kind::Party, "party", &shift.party);
                 self.reference(&shift_item, Kind::Issue, "issue", &shift.issue);
                 self.scale(&shift_item, "stance", shift.stance);
@@ -388,7 +436,9 @@ impl<'a> Checker<'a> {
     }
 
     /// The last shift of each (party, issue) in the base timeline should equal the stance.
-    fn trajectories(&mut self) {
+    /// `first` and `again`: where each (party, issue) has its first base position, and the
+    /// indices of any further ones (from `positions`).
+    fn trajectories(&mut self, first: &HashMap<(&str, &str), usize>, again: &[usize]) {
         let p = self.project;
         // (party, issue) -> (date, event index, stance) of the latest shift; later in the
         // file wins among events of the same date.
@@ -407,17 +457,34 @@ impl<'a> Checker<'a> {
                 }
             }
         }
-        for (i, pos) in p.positions.iter().enumerate() {
-            let Some(&(date, e, stance)) = last.get(&(pos.party.as_str(), pos.issue.as_str()))
-            else {
+        // The positions with a trajectory, in file order: found from the (usually far fewer)
+        // trajectories rather than by looking up every position.
+        let key = |i: usize| {
+            let pos = &p.positions[i];
+            (pos.party.as_str(), pos.issue.as_str())
+        };
+        let mut with_shifts: Vec<usize> =
+            last.keys().filter_map(|k| first.get(k).copied()).collect();
+        with_shifts.extend(
+            again
+                .iter()
+                .copied()
+                .filter(|&i| last.contains_key(&key(i))),
+        );
+        with_shifts.sort_unstable();
+        for i in with_shifts {
+            let pos = &p.positions[i];
+            let Some(&(date, e, stance)) = last.get(&key(i)) else {
                 continue;
             };
             if stance != pos.stance && stance.is_finite() && pos.stance.is_finite() {
                 self.warning(
-                    &format!(
-                        "positions[{i}] (party {:?}, issue {:?})",
-                        pos.party, pos.issue
-                    ),
+                    &|| {
+                        format!(
+                            "positions[{i}] (party {:?}, issue {:?})",
+                            pos.party, pos.issue
+                        )
+                    },
                     format!(
                         "stance {} differs from the last shift of this trajectory, {} at \
                          events[{e}] ({date}); the trajectory should end at the stance, so \
