@@ -68,13 +68,17 @@ impl<'a> Checker<'a> {
             .push(Diagnostic::warning(Location::Item(item()), message));
     }
 
+    /// The ids of `kind` in file order, each once (a duplicate id is reported elsewhere).
     fn ids(&self, kind: Kind) -> Vec<&'a str> {
         let p = self.project;
-        match kind {
+        let mut ids: Vec<&'a str> = match kind {
             Kind::Party => p.parties.iter().map(|x| x.id.as_str()).collect(),
             Kind::Issue => p.issues.iter().map(|x| x.id.as_str()).collect(),
             Kind::Source => p.sources.iter().map(|x| x.id.as_str()).collect(),
-        }
+        };
+        let mut seen = std::collections::HashSet::new();
+        ids.retain(|id| seen.insert(*id));
+        ids
     }
 
     fn project(&mut self) {
