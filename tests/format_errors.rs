@@ -80,8 +80,8 @@ fn duplicate_ids() {
         &[
             r#"f.ron: parties[2] ("ru"): error: duplicate party id "ru" (also parties[0]); give each party its own id"#,
             // The edit also leaves "us" undefined where the leverage refers to it.
-            r#"f.ron: leverage[0] (holder "us", target "ua"): error: holder "us" does not exist (known parties: "ru", "ua", "ru"); did you mean "ua"?"#,
-            r#"f.ron: scenarios[0] ("drag-out").leverage[0] (holder "ru", target "us"): error: target "us" does not exist (known parties: "ru", "ua", "ru"); did you mean "ua"?"#,
+            r#"f.ron: leverage[0] (holder "us", target "ua"): error: holder "us" does not exist (known parties: "ru", "ua"); did you mean "ua"?"#,
+            r#"f.ron: scenarios[0] ("drag-out").leverage[0] (holder "ru", target "us"): error: target "us" does not exist (known parties: "ru", "ua"); did you mean "ua"?"#,
         ],
     );
     assert_problems(
