@@ -4,7 +4,7 @@
 
 use super::Shell;
 use super::document::Document;
-use crate::analysis::{self, Analysis, Explanation};
+use crate::analysis::{self, Analysis, Comparison, Explanation};
 use crate::charts::{Chart, ChartInput, ChartLayout, ChartOptions, Theme, egui_backend};
 use crate::model::View;
 use eframe::egui;
@@ -22,6 +22,9 @@ pub struct Snapshot {
     pub view: Arc<View>,
     pub analysis: Arc<Analysis>,
 }
+
+/// (before, after) scenario ids of a comparison; None = the base.
+type ScenarioPair = (Option<String>, Option<String>);
 
 /// What identifies one drawing of a chart.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -55,11 +58,109 @@ pub struct AnalysisCache {
     /// Analyses of other scenarios (None = base) for comparisons.
     others: Vec<(Option<String>, Option<Arc<Analysis>>)>,
     explanations: HashMap<String, Option<Arc<Explanation>>>,
+    /// Comparisons of (before, after) scenarios (None = base).
+    comparisons: Vec<(ScenarioPair, Arc<Comparison>)>,
     charts: HashMap<ChartKey, Drawn>,
     /// Where each chart was last shown on screen, and its layout.
     shown: HashMap<Chart, (Rect, Arc<ChartLayout>)>,
     analyses_computed: u64,
     charts_drawn: u64,
+    /// Lookups the list views need, for the resolved view they were built from.
+    index: Option<(Arc<View>, Arc<ProjectIndex>)>,
+}
+
+/// What the list views would otherwise find by scanning the whole project every frame.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ProjectIndex {
+    /// Positions of each party of the resolved view (by its place in the list).
+    pub party_positions: Vec<usize>,
+    /// Positions of each issue of the base project (by its place in the list).
+    pub issue_positions: Vec<usize>,
+    /// The resolved view's position of (issue `i`, party `p`) at `i * parties + p`.
+    pub cells: Vec<Option<usize>>,
+    /// The timeline's rows in date order: (hypothetical, index) of a base event, or of an
+    /// event of the active scenario when hypothetical.
+    pub timeline: Vec<(bool, usize)>,
+}
+
+impl ProjectIndex {
+    fn build(doc: &Document, view: &View, scenario: Option<&str>) -> Self {
+        let project = &view.project;
+        let parties: HashMap<&str, usize> = project
+            .parties
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.as_str(), i))
+            .collect();
+        let issues: HashMap<&str, usize> = project
+            .issues
+            .iter()
+            .enumerate()
+            .map(|(i, x)| (x.id.as_str(), i))
+            .collect();
+        let mut party_positions = vec![0; project.parties.len()];
+        let mut cells = vec![None; project.parties.len() * project.issues.len()];
+        for (k, p) in project.positions.iter().enumerate() {
+            let party = parties.get(p.party.as_str()).copied();
+            if let Some(n) = party.and_then(|i| party_positions.get_mut(i)) {
+                *n += 1;
+            }
+            if let (Some(party), Some(&issue)) = (party, issues.get(p.issue.as_str()))
+                && let Some(cell) = cells.get_mut(issue * project.parties.len() + party)
+            {
+                // The first wins, as `Project::position` finds it.
+                cell.get_or_insert(k);
+            }
+        }
+        let base = doc.project();
+        let base_issues: HashMap<&str, usize> = base
+            .issues
+            .iter()
+            .enumerate()
+            .map(|(i, x)| (x.id.as_str(), i))
+            .collect();
+        let mut issue_positions = vec![0; base.issues.len()];
+        for p in &base.positions {
+            if let Some(n) = base_issues
+                .get(p.issue.as_str())
+                .and_then(|&i| issue_positions.get_mut(i))
+            {
+                *n += 1;
+            }
+        }
+        let hypothetical = scenario
+            .and_then(|id| base.scenario(id))
+            .map_or(&[][..], |s| s.events.as_slice());
+        let date = |&(h, i): &(bool, usize)| {
+            let list = if h { hypothetical } else { &base.events };
+            list.get(i).map(|e| e.date.as_str())
+        };
+        let mut timeline: Vec<(bool, usize)> = (0..base.events.len())
+            .map(|i| (false, i))
+            .chain((0..hypothetical.len()).map(|i| (true, i)))
+            .collect();
+        timeline.sort_by(|a, b| date(a).cmp(&date(b)));
+        Self {
+            party_positions,
+            issue_positions,
+            cells,
+            timeline,
+        }
+    }
+}
+
+/// The list views' lookups for the active scenario, rebuilt only when the resolved view
+/// changes (a new revision, scenario or document).
+pub fn index(shell: &mut Shell, doc: &Document) -> Arc<ProjectIndex> {
+    let view = shell.resolved(doc);
+    if let Some((built_for, index)) = &shell.analysis.index
+        && Arc::ptr_eq(built_for, &view)
+    {
+        return index.clone();
+    }
+    let index = Arc::new(ProjectIndex::build(doc, &view, shell.scenario.as_deref()));
+    shell.analysis.index = Some((view, index.clone()));
+    index
 }
 
 impl AnalysisCache {
@@ -115,6 +216,7 @@ pub fn current(shell: &mut Shell, doc: &Document) -> Snapshot {
     cache.analyses_computed += 1;
     cache.others.clear();
     cache.explanations.clear();
+    cache.comparisons.clear();
     cache.charts.clear();
     cache.current = Some((doc.revision(), shell.scenario.clone(), snap.clone()));
     snap
@@ -149,6 +251,26 @@ pub fn analysis_of(
         .others
         .push((scenario.map(str::to_owned), found.clone()));
     found
+}
+
+/// How `after` differs from `before` (scenario ids, None = the base); `None` when either
+/// scenario does not exist.
+pub fn comparison(
+    shell: &mut Shell,
+    doc: &Document,
+    before: Option<&str>,
+    after: Option<&str>,
+) -> Option<Arc<Comparison>> {
+    let b = analysis_of(shell, doc, before)?;
+    let a = analysis_of(shell, doc, after)?;
+    let key = (before.map(str::to_owned), after.map(str::to_owned));
+    let cache = &mut shell.analysis;
+    if let Some((_, found)) = cache.comparisons.iter().find(|(k, _)| *k == key) {
+        return Some(found.clone());
+    }
+    let found = Arc::new(analysis::compare(&b, &a));
+    cache.comparisons.push((key, found.clone()));
+    Some(found)
 }
 
 /// The terms behind the outcome of `issue` in the active scenario.
@@ -227,13 +349,21 @@ pub fn chart_ui(
     if let Some(drawn) = cache.charts.get(&key)
         && atlas_fill >= drawn.atlas_fill
     {
-        let delta = rect.min - drawn.origin;
         let layout = drawn.layout.clone();
+        cache.shown.insert(chart, (rect, layout.clone()));
+        // Scrolled out of sight: thousands of shapes to copy for nothing.
+        if !ui.is_rect_visible(rect) {
+            return ChartShown {
+                response,
+                layout,
+                error: None,
+            };
+        }
+        let delta = rect.min - drawn.origin;
         painter.extend(drawn.shapes.iter().cloned().map(|mut s| {
             s.translate(delta);
             s
         }));
-        cache.shown.insert(chart, (rect, layout.clone()));
         return ChartShown {
             response,
             layout,

@@ -4,12 +4,13 @@
 //! Each measured step is a named closure in [`steps`]; measuring one more thing (such as the
 //! app's frame time) is one more entry there and one more line in [`STEP_LABELS`].
 
+pub mod frame;
 mod report;
 mod stats;
 mod system;
 
 pub use report::{Report, SizeReport};
-pub use stats::{median, time_runs};
+pub use stats::{median, time_runs, timed_runs};
 pub use system::{machine, peak_memory_kb};
 
 use crate::analysis::{self, Analysis};
@@ -95,6 +96,14 @@ pub const STEP_LABELS: &[(&str, &str)] = &[
         "json_load_ms",
         "baseline: serde_json parse of the same data",
     ),
+    (
+        "frame_ms",
+        "app frame (egui + tessellation), steady, mean of all views",
+    ),
+    (
+        "frame_first_ms",
+        "app frame, the first after opening the file, mean of views",
+    ),
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -115,13 +124,29 @@ pub enum BenchError {
 /// One measured step: its report key and the work, run once per timed run.
 pub struct Step<'a> {
     pub key: &'static str,
-    pub work: Box<dyn FnMut() -> Result<(), String> + 'a>,
+    pub work: Work<'a>,
+}
+
+/// How a step's run is timed.
+pub enum Work<'a> {
+    /// The whole call is the run.
+    Whole(Box<dyn FnMut() -> Result<(), String> + 'a>),
+    /// The call times the part that counts itself (it has set-up to leave out) and returns
+    /// its milliseconds.
+    Timed(Box<dyn FnMut() -> Result<f64, String> + 'a>),
 }
 
 fn step<'a>(key: &'static str, work: impl FnMut() -> Result<(), String> + 'a) -> Step<'a> {
     Step {
         key,
-        work: Box::new(work),
+        work: Work::Whole(Box::new(work)),
+    }
+}
+
+fn timed_step<'a>(key: &'static str, work: impl FnMut() -> Result<f64, String> + 'a) -> Step<'a> {
+    Step {
+        key,
+        work: Work::Timed(Box::new(work)),
     }
 }
 
@@ -219,6 +244,29 @@ pub fn steps(fx: &Fixture) -> Vec<Step<'_>> {
             black_box(project);
             Ok(())
         }),
+        // The app opens its own copy of the file; one warm app serves every run.
+        timed_step("frame_ms", {
+            let mut headless = None;
+            move || {
+                let app = match &mut headless {
+                    Some(app) => app,
+                    None => headless.insert(frame::Headless::open(&fx.path)?),
+                };
+                Ok(frame::mean(&frame::steady_per_view(app)))
+            }
+        }),
+        timed_step("frame_first_ms", {
+            let mut headless = None;
+            move || {
+                let app = match headless.take() {
+                    Some(app) => app,
+                    None => frame::Headless::open(&fx.path)?,
+                };
+                let (app, times) = frame::first_per_view(app, &fx.path)?;
+                headless = Some(app);
+                Ok(frame::mean(&times))
+            }
+        }),
     ]
 }
 
@@ -228,13 +276,16 @@ pub fn run(sizes: &[Size], dir: &Path) -> Result<Report, BenchError> {
     for size in sizes {
         let fx = Fixture::new(size, dir)?;
         let mut timings = Vec::new();
-        for mut s in steps(&fx) {
-            let samples =
-                time_runs(size.runs, &mut s.work).map_err(|message| BenchError::Step {
-                    size: size.name,
-                    step: s.key,
-                    message,
-                })?;
+        for s in steps(&fx) {
+            let samples = match s.work {
+                Work::Whole(mut work) => time_runs(size.runs, &mut work),
+                Work::Timed(mut work) => timed_runs(size.runs, &mut work),
+            }
+            .map_err(|message| BenchError::Step {
+                size: size.name,
+                step: s.key,
+                message,
+            })?;
             // `time_runs` always returns at least one sample.
             timings.push((s.key, median(&samples).unwrap_or_default()));
         }

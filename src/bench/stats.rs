@@ -28,3 +28,10 @@ pub fn time_runs<E>(runs: usize, work: &mut dyn FnMut() -> Result<(), E>) -> Res
     }
     Ok(samples)
 }
+
+/// Like [`time_runs`] for work that times itself: one untimed call, then the milliseconds
+/// `work` returns from each of `runs` calls (at least one).
+pub fn timed_runs<E>(runs: usize, work: &mut dyn FnMut() -> Result<f64, E>) -> Result<Vec<f64>, E> {
+    work()?;
+    (0..runs.max(1)).map(|_| work()).collect()
+}

@@ -1,6 +1,7 @@
 use super::report::{bytes, millis};
 use super::system::{cpu_model, os_name, vm_hwm_kb};
 use super::*;
+use crate::app::ViewKind;
 
 #[test]
 fn median_is_the_middle_run() {
@@ -169,4 +170,41 @@ fn the_json_baseline_parses_the_same_project() {
     let loaded = format::load_path(&fx.path).unwrap();
     assert_eq!(loaded.project, fx.project);
     assert!(loaded.warnings.is_empty());
+}
+
+#[test]
+fn frame_step_draws_every_view_of_a_tiny_project_without_recomputing() {
+    let dir = tempfile::tempdir().unwrap();
+    let size = &Size::quick()[0];
+    let fx = Fixture::new(size, dir.path()).unwrap();
+    let mut headless = frame::Headless::open(&fx.path).unwrap();
+    // The project opened is the generated one, not the built-in sample.
+    assert_eq!(headless.app.doc.project(), &fx.project);
+    assert!(headless.frame() > 0, "a frame draws triangles");
+    let times = frame::steady_per_view(&mut headless);
+    assert_eq!(
+        times.iter().map(|(v, _)| *v).collect::<Vec<_>>(),
+        ViewKind::ALL
+    );
+    // Steady frames of every view again: nothing changed, so no analysis is recomputed
+    // and no chart is drawn again (they are replayed).
+    let analyses = headless.app.shell.analysis.analyses_computed();
+    let charts = headless.app.shell.analysis.charts_drawn();
+    assert!(analyses > 0 && charts > 0);
+    frame::steady_per_view(&mut headless);
+    assert_eq!(headless.app.shell.analysis.analyses_computed(), analyses);
+    assert_eq!(headless.app.shell.analysis.charts_drawn(), charts);
+    // The first frames after opening: one per view, the app's caches empty each time.
+    let (headless, first) = frame::first_per_view(headless, &fx.path).unwrap();
+    assert_eq!(first.len(), ViewKind::ALL.len());
+    assert!(headless.app.shell.analysis.analyses_computed() <= 1);
+}
+
+#[test]
+fn frame_step_reports_a_file_the_app_cannot_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broken.ron");
+    std::fs::write(&path, "Project(").unwrap();
+    let error = frame::Headless::open(&path).err().unwrap();
+    assert!(error.contains("broken.ron"), "{error}");
 }

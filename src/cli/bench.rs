@@ -14,6 +14,10 @@ pub struct Args {
     /// folder and keep them, instead of a temporary folder that is removed afterwards.
     #[arg(long, value_name = "DIR")]
     pub dir: Option<PathBuf>,
+    /// Instead of the whole bench, the app's frame time for each view, steady and first
+    /// after opening, to find the slow ones.
+    #[arg(long)]
+    pub views: bool,
     /// Tiny projects, one run each: checks that every step works (for tests).
     #[arg(long, hide = true)]
     pub quick: bool,
@@ -54,6 +58,9 @@ fn measure(args: &Args) -> Result<(), String> {
             temp.path().to_owned()
         }
     };
+    if args.views {
+        return views(&sizes, &dir);
+    }
     if !args.json {
         eprintln!("measuring (this takes up to a few minutes)...");
     }
@@ -64,6 +71,27 @@ fn measure(args: &Args) -> Result<(), String> {
         println!("{json}");
     } else {
         print!("{}", report.table());
+    }
+    Ok(())
+}
+
+/// `--views`: one table per size, a row per view.
+fn views(sizes: &[Size], dir: &std::path::Path) -> Result<(), String> {
+    for size in sizes {
+        let fx = bench::Fixture::new(size, dir).map_err(|e| e.to_string())?;
+        let spec = size.spec;
+        println!(
+            "{} ({}x{}x{}): view, steady frame ms, first frame ms",
+            size.name, spec.parties, spec.issues, spec.events
+        );
+        for t in bench::frame::per_view(&fx.path, size.runs.min(5))? {
+            println!(
+                "  {:<18} {:>8.2} {:>8.2}",
+                t.view.name(),
+                t.steady_ms,
+                t.first_ms
+            );
+        }
     }
     Ok(())
 }

@@ -3,14 +3,15 @@
 //! sensitive to (tornado chart); a comparison of two scenarios; and "Explain", the terms
 //! behind any outcome or concession.
 
-use super::chart;
-use crate::analysis::{Analysis, Comparison, Explanation, IssueAnalysis, compare};
+use super::{chart, rows};
+use crate::analysis::{Analysis, Comparison, Explanation, IssueAnalysis};
 use crate::app::analysis_cache;
+use crate::app::analysis_cache::ProjectIndex;
 use crate::app::document::Document;
 use crate::app::widgets;
 use crate::app::{Shell, ViewKind};
 use crate::charts::{Chart, ChartOptions};
-use crate::model::{OutcomeMethod, Project};
+use crate::model::{OutcomeMethod, Position, Project};
 use eframe::egui;
 use egui::{Color32, RichText, Ui};
 
@@ -25,6 +26,9 @@ pub struct State {
     /// The issue whose stance trajectories the timeline chart shows (None = automatic).
     pub trajectory_issue: Option<String>,
 }
+
+/// The height of a row of the tables.
+const ROW_HEIGHT: f32 = 26.0;
 
 /// Said wherever the figures appear.
 pub const ESTIMATE_NOTE: &str = "These figures are estimates computed from your own inputs \
@@ -44,6 +48,7 @@ pub fn ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell) {
         widgets::scenario_banner(ui, &s.name, "every figure here is of the scenario.");
     }
     let snap = analysis_cache::current(shell, doc);
+    let index = analysis_cache::index(shell, doc);
     let project = &snap.view.project;
     egui::ScrollArea::both()
         .auto_shrink([false, false])
@@ -52,7 +57,7 @@ pub fn ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell) {
             ui.add_space(8.0);
             ui.label(RichText::new("Outcome of each issue").strong().size(16.0));
             ui.label(RichText::new(method_note(project.outcome)).weak());
-            issues_ui(ui, shell, project, &snap.analysis);
+            issues_ui(ui, shell, &index, project, &snap.analysis);
             ui.add_space(12.0);
             ui.label(RichText::new("Totals per party").strong().size(16.0));
             ui.label(
@@ -124,84 +129,131 @@ fn red(ui: &Ui) -> Color32 {
     ui.visuals().error_fg_color
 }
 
-fn issues_ui(ui: &mut Ui, shell: &mut Shell, project: &Project, analysis: &Analysis) {
+fn issues_ui(
+    ui: &mut Ui,
+    shell: &mut Shell,
+    index: &ProjectIndex,
+    project: &Project,
+    analysis: &Analysis,
+) {
     if analysis.issues.is_empty() {
         ui.label(RichText::new("No issues yet: add them in Issues.").weak());
         return;
     }
     let method = analysis.outcome_method;
-    egui::Grid::new("analysis-issues")
-        .num_columns(7)
-        .striped(true)
-        .spacing([16.0, 6.0])
-        .show(ui, |ui| {
-            for head in [
-                "Issue",
-                "Outcome",
-                "",
-                "Median",
-                "Mean",
-                "ZOPA",
-                "Who breaches",
-            ] {
-                ui.label(RichText::new(head).strong());
+    let used = match method {
+        OutcomeMethod::Median => "median",
+        OutcomeMethod::Mean => "mean",
+    };
+    let widths = issue_widths(ui.available_width());
+    rows::header(
+        ui,
+        &widths,
+        &[
+            "Issue",
+            "Outcome",
+            "",
+            "Median",
+            "Mean",
+            "ZOPA",
+            "Who breaches",
+        ],
+    );
+    rows::rows(ui, ROW_HEIGHT, analysis.issues.len(), |ui, i| {
+        let Some(issue) = analysis.issues.get(i) else {
+            return;
+        };
+        rows::cell(ui, widths[0], |ui| {
+            ui.add(egui::Label::new(&issue.name).truncate());
+        });
+        rows::cell(ui, widths[1], |ui| {
+            match (issue.outcome, &issue.outcome_note) {
+                (Some(o), _) => ui.label(RichText::new(num(Some(o), 1)).strong()),
+                (None, note) => ui
+                    .label(RichText::new("none").weak())
+                    .on_hover_text(note.clone().unwrap_or_default()),
             }
-            ui.end_row();
-            for issue in &analysis.issues {
-                ui.label(&issue.name);
-                let used = match method {
-                    OutcomeMethod::Median => "median",
-                    OutcomeMethod::Mean => "mean",
-                };
-                match (issue.outcome, &issue.outcome_note) {
-                    (Some(o), _) => ui.label(RichText::new(num(Some(o), 1)).strong()),
-                    (None, note) => ui
-                        .label(RichText::new("none").weak())
-                        .on_hover_text(note.clone().unwrap_or_default()),
-                }
-                .on_hover_text(format!("The weighted {used} of the stances"));
-                if ui
-                    .button("Explain")
-                    .on_hover_text(format!("The terms behind the outcome of “{}”", issue.name))
-                    .clicked()
-                {
-                    shell.analysis_view.explain = Some((issue.id.clone(), None));
-                }
-                ui.label(num(issue.weighted_median, 1));
-                ui.label(num(issue.weighted_mean, 1));
-                ui.label(zopa_text(issue)).on_hover_text(
-                    "Where every Principal's acceptable range overlaps; the gap is how far apart the closest walk-aways are",
-                );
-                breaches_ui(ui, project, issue);
-                ui.end_row();
+            .on_hover_text(format!("The weighted {used} of the stances"));
+        });
+        rows::cell(ui, widths[2], |ui| {
+            if ui
+                .button("Explain")
+                .on_hover_text(format!("The terms behind the outcome of “{}”", issue.name))
+                .clicked()
+            {
+                shell.analysis_view.explain = Some((issue.id.clone(), None));
             }
         });
+        rows::cell(ui, widths[3], |ui| {
+            ui.label(num(issue.weighted_median, 1));
+        });
+        rows::cell(ui, widths[4], |ui| {
+            ui.label(num(issue.weighted_mean, 1));
+        });
+        rows::cell(ui, widths[5], |ui| {
+            ui.label(zopa_text(issue)).on_hover_text(
+                "Where every Principal's acceptable range overlaps; the gap is how far apart the closest walk-aways are",
+            );
+        });
+        rows::cell(ui, widths[6], |ui| breaches_ui(ui, index, project, issue));
+    });
 }
 
-fn breaches_ui(ui: &mut Ui, project: &Project, issue: &IssueAnalysis) {
-    let breaches: Vec<_> = issue.concessions.iter().filter(|c| c.breach).collect();
+/// Issue, outcome, Explain, median, mean, ZOPA, who breaches: the names share what is left.
+fn issue_widths(available: f32) -> [f32; 7] {
+    let fixed = [64.0, 70.0, 56.0, 56.0, 120.0];
+    let text = ((available - rows::total_width(&fixed) - 2.0 * rows::GAP) / 2.0).max(180.0);
+    [
+        text * 0.8,
+        fixed[0],
+        fixed[1],
+        fixed[2],
+        fixed[3],
+        fixed[4],
+        text * 1.2,
+    ]
+}
+
+/// The position of `party` on `issue` from the index, not a search of every position.
+fn position<'p>(
+    index: &ProjectIndex,
+    project: &'p Project,
+    party: &str,
+    issue: &str,
+) -> Option<&'p Position> {
+    let p = project.parties.iter().position(|x| x.id == party)?;
+    let i = project.issues.iter().position(|x| x.id == issue)?;
+    let k = (*index.cells.get(i * project.parties.len() + p)?)?;
+    project.positions.get(k)
+}
+
+/// Who breaches a walk-away on one line (red lines first and in bold); every breach, one
+/// per line, on hover.
+fn breaches_ui(ui: &mut Ui, index: &ProjectIndex, project: &Project, issue: &IssueAnalysis) {
+    let mut breaches: Vec<_> = issue.concessions.iter().filter(|c| c.breach).collect();
     if breaches.is_empty() {
         ui.label(RichText::new("nobody").weak());
         return;
     }
-    ui.vertical(|ui| {
-        for c in breaches {
+    breaches.sort_by_key(|c| !c.red_line);
+    let lines: Vec<String> = breaches
+        .iter()
+        .map(|c| {
             let name = widgets::party_name(project, &c.party);
-            let walk = project
-                .position(&c.party, &issue.id)
-                .and_then(|p| p.walk_away);
-            let text = if c.red_line {
+            let walk = position(index, project, &c.party, &issue.id).and_then(|p| p.walk_away);
+            if c.red_line {
                 format!("{name}: RED LINE {} breached", num(walk, 1))
             } else {
                 format!("{name}: beyond walk-away {}", num(walk, 1))
-            };
-            let mut rich = RichText::new(text).color(red(ui));
-            if c.red_line {
-                rich = rich.strong();
             }
-            ui.add(egui::Label::new(rich).wrap_mode(egui::TextWrapMode::Extend));
-        }
-    });
+        })
+        .collect();
+    let mut rich = RichText::new(lines.join("; ")).color(red(ui));
+    if breaches.iter().any(|c| c.red_line) {
+        rich = rich.strong();
+    }
+    ui.add(egui::Label::new(rich).truncate())
+        .on_hover_text(lines.join("\n"));
 }
 
 fn parties_ui(ui: &mut Ui, project: &Project, analysis: &Analysis) {
@@ -209,31 +261,35 @@ fn parties_ui(ui: &mut Ui, project: &Project, analysis: &Analysis) {
         ui.label(RichText::new("No parties yet.").weak());
         return;
     }
-    egui::Grid::new("analysis-parties")
-        .num_columns(4)
-        .striped(true)
-        .spacing([16.0, 6.0])
-        .show(ui, |ui| {
-            for head in ["Party", "Total pain", "Breaches", "Red lines breached"] {
-                ui.label(RichText::new(head).strong());
-            }
-            ui.end_row();
-            for party in &analysis.parties {
-                ui.horizontal(|ui| {
-                    widgets::swatch(ui, widgets::party_color(project, &party.id));
-                    ui.label(widgets::party_name(project, &party.id));
-                });
-                ui.label(num(Some(party.total_pain), 3));
-                ui.label(party.breaches.to_string());
-                let rl = RichText::new(party.red_line_breaches.to_string());
-                ui.label(if party.red_line_breaches > 0 {
-                    rl.color(red(ui)).strong()
-                } else {
-                    rl
-                });
-                ui.end_row();
-            }
+    let widths = [220.0, 100.0, 80.0, 150.0];
+    rows::header(
+        ui,
+        &widths,
+        &["Party", "Total pain", "Breaches", "Red lines breached"],
+    );
+    rows::rows(ui, ROW_HEIGHT, analysis.parties.len(), |ui, i| {
+        let Some(party) = analysis.parties.get(i) else {
+            return;
+        };
+        rows::cell(ui, widths[0], |ui| {
+            widgets::swatch(ui, widgets::party_color(project, &party.id));
+            ui.add(egui::Label::new(widgets::party_name(project, &party.id)).truncate());
         });
+        rows::cell(ui, widths[1], |ui| {
+            ui.label(num(Some(party.total_pain), 3));
+        });
+        rows::cell(ui, widths[2], |ui| {
+            ui.label(party.breaches.to_string());
+        });
+        rows::cell(ui, widths[3], |ui| {
+            let rl = RichText::new(party.red_line_breaches.to_string());
+            ui.label(if party.red_line_breaches > 0 {
+                rl.color(red(ui)).strong()
+            } else {
+                rl
+            });
+        });
+    });
 }
 
 /// A scenario picker: Base or one of the project's scenarios.
@@ -295,10 +351,9 @@ fn compare_ui(ui: &mut Ui, doc: &Document, shell: &mut Shell) {
             shell.analysis_view.compare = Some((before.clone(), after.clone()));
         }
     });
-    let (Some(b), Some(a)) = (
-        analysis_cache::analysis_of(shell, doc, before.as_deref()),
-        analysis_cache::analysis_of(shell, doc, after.as_deref()),
-    ) else {
+    let Some(comparison) =
+        analysis_cache::comparison(shell, doc, before.as_deref(), after.as_deref())
+    else {
         ui.label(RichText::new("That scenario no longer exists.").weak());
         return;
     };
@@ -306,7 +361,7 @@ fn compare_ui(ui: &mut Ui, doc: &Document, shell: &mut Shell) {
         ui.label(RichText::new("Pick two different scenarios to see what moves.").weak());
         return;
     }
-    comparison_ui(ui, project, &compare(&b, &a));
+    comparison_ui(ui, project, &comparison);
 }
 
 fn signed(v: f64, digits: usize) -> String {
@@ -341,57 +396,67 @@ fn comparison_ui(ui: &mut Ui, project: &Project, c: &Comparison) {
         format!("Pain rises for {}.", rose.join(", "))
     });
     ui.add_space(4.0);
-    egui::Grid::new("compare-issues")
-        .num_columns(4)
-        .striped(true)
-        .spacing([16.0, 4.0])
-        .show(ui, |ui| {
-            for head in ["Issue", "Outcome before", "after", "change"] {
-                ui.label(RichText::new(head).strong());
-            }
-            ui.end_row();
-            for i in &c.issues {
-                ui.label(&i.name);
-                ui.label(num(i.before, 1));
-                ui.label(num(i.after, 1));
-                match i.change {
-                    Some(d) if d.abs() >= 0.05 => ui.label(RichText::new(signed(d, 1)).strong()),
-                    Some(_) => ui.label(RichText::new("unchanged").weak()),
-                    None if i.before == i.after => ui.label(RichText::new("unchanged").weak()),
-                    None => ui.label("outcome appears or vanishes"),
-                };
-                ui.end_row();
-            }
+    let widths = [240.0, 110.0, 70.0, 220.0];
+    rows::header(ui, &widths, &["Issue", "Outcome before", "after", "change"]);
+    rows::rows(ui, ROW_HEIGHT, c.issues.len(), |ui, k| {
+        let Some(i) = c.issues.get(k) else {
+            return;
+        };
+        rows::cell(ui, widths[0], |ui| {
+            ui.add(egui::Label::new(&i.name).truncate());
         });
+        rows::cell(ui, widths[1], |ui| {
+            ui.label(num(i.before, 1));
+        });
+        rows::cell(ui, widths[2], |ui| {
+            ui.label(num(i.after, 1));
+        });
+        rows::cell(ui, widths[3], |ui| {
+            match i.change {
+                Some(d) if d.abs() >= 0.05 => ui.label(RichText::new(signed(d, 1)).strong()),
+                Some(_) => ui.label(RichText::new("unchanged").weak()),
+                None if i.before == i.after => ui.label(RichText::new("unchanged").weak()),
+                None => ui.label("outcome appears or vanishes"),
+            };
+        });
+    });
     ui.add_space(6.0);
-    egui::Grid::new("compare-parties")
-        .num_columns(5)
-        .striped(true)
-        .spacing([16.0, 4.0])
-        .show(ui, |ui| {
-            for head in ["Party", "Pain before", "after", "change", "Breaches"] {
-                ui.label(RichText::new(head).strong());
-            }
-            ui.end_row();
-            for p in &c.parties {
-                ui.label(widgets::party_name(project, &p.id));
-                ui.label(num(p.before, 3));
-                ui.label(num(p.after, 3));
-                match p.change {
-                    Some(d) if d >= 0.0005 => {
-                        ui.label(RichText::new(format!("{} (rises)", signed(d, 3))).color(red(ui)))
-                    }
-                    Some(d) if d <= -0.0005 => ui.label(format!("{} (falls)", signed(d, 3))),
-                    Some(_) => ui.label(RichText::new("unchanged").weak()),
-                    None => ui.label("—"),
-                };
-                ui.label(match p.breaches_change {
-                    0 => String::new(),
-                    d => format!("{d:+}"),
-                });
-                ui.end_row();
-            }
+    let widths = [240.0, 110.0, 70.0, 150.0, 70.0];
+    rows::header(
+        ui,
+        &widths,
+        &["Party", "Pain before", "after", "change", "Breaches"],
+    );
+    rows::rows(ui, ROW_HEIGHT, c.parties.len(), |ui, k| {
+        let Some(p) = c.parties.get(k) else {
+            return;
+        };
+        rows::cell(ui, widths[0], |ui| {
+            ui.add(egui::Label::new(widgets::party_name(project, &p.id)).truncate());
         });
+        rows::cell(ui, widths[1], |ui| {
+            ui.label(num(p.before, 3));
+        });
+        rows::cell(ui, widths[2], |ui| {
+            ui.label(num(p.after, 3));
+        });
+        rows::cell(ui, widths[3], |ui| {
+            match p.change {
+                Some(d) if d >= 0.0005 => {
+                    ui.label(RichText::new(format!("{} (rises)", signed(d, 3))).color(red(ui)))
+                }
+                Some(d) if d <= -0.0005 => ui.label(format!("{} (falls)", signed(d, 3))),
+                Some(_) => ui.label(RichText::new("unchanged").weak()),
+                None => ui.label("—"),
+            };
+        });
+        rows::cell(ui, widths[4], |ui| {
+            ui.label(match p.breaches_change {
+                0 => String::new(),
+                d => format!("{d:+}"),
+            });
+        });
+    });
 }
 
 /// Open the Explain window on an issue's outcome (and one party's concession to it).

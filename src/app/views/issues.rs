@@ -1,12 +1,21 @@
 //! The issues view: the dimensions negotiated, each a 0–100 scale with named ends and marks.
 //! The selected issue is edited in the inspector.
 
+use super::rows;
 use crate::app::document::Document;
 use crate::app::widgets::{self, Changes};
-use crate::app::{Command, Selection, Shell, edits, inspector};
+use crate::app::{Command, Selection, Shell, analysis_cache, edits, inspector};
 use crate::model::Mark;
 use eframe::egui;
 use egui::{RichText, Ui};
+
+/// Issue, 0 means, 100 means, positions, buttons: the text columns share what is left.
+fn widths(available: f32) -> [f32; 5] {
+    let fixed = [80.0, 190.0];
+    let text = ((available - rows::total_width(&fixed) - 3.0 * rows::GAP) / 3.0).max(110.0);
+    [text * 1.2, text * 0.9, text * 0.9, fixed[0], fixed[1]]
+}
+const ROW_HEIGHT: f32 = 28.0;
 
 pub fn ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell) {
     widgets::heading(
@@ -23,64 +32,78 @@ pub fn ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell) {
         shell.select(Selection::Issue(id));
     }
     ui.add_space(6.0);
+    let index = analysis_cache::index(shell, doc);
     let project = doc.project();
     let count = project.issues.len();
     let mut swap: Option<(usize, usize)> = None;
+    let mut select = None;
+    let mut delete = None;
+    if count == 0 {
+        ui.label(RichText::new("No issues yet. Add what is being negotiated.").weak());
+        return;
+    }
+    let widths = widths(ui.available_width());
+    rows::header(
+        ui,
+        &widths,
+        &["Issue", "0 means", "100 means", "Positions", ""],
+    );
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            egui::Grid::new("issues-list")
-                .num_columns(5)
-                .striped(true)
-                .spacing([14.0, 6.0])
-                .show(ui, |ui| {
-                    for head in ["Issue", "0 means", "100 means", "Positions", ""] {
-                        ui.label(RichText::new(head).strong());
-                    }
-                    ui.end_row();
-                    for (index, issue) in project.issues.iter().enumerate() {
-                        let selected = shell.selection == Some(Selection::Issue(issue.id.clone()));
-                        if ui.selectable_label(selected, &issue.name).clicked() {
-                            shell.select(Selection::Issue(issue.id.clone()));
-                        }
-                        ui.add(egui::Label::new(&issue.low).truncate());
-                        ui.add(egui::Label::new(&issue.high).truncate());
-                        let n = project
-                            .positions
-                            .iter()
-                            .filter(|p| p.issue == issue.id)
-                            .count();
-                        ui.label(format!("{n} of {}", project.parties.len()));
-                        ui.horizontal(|ui| {
-                            if ui
-                                .add_enabled(index > 0, egui::Button::new("Up"))
-                                .on_hover_text(format!("Move {} up", issue.name))
-                                .clicked()
-                            {
-                                swap = Some((index, index - 1));
-                            }
-                            if ui
-                                .add_enabled(index + 1 < count, egui::Button::new("Down"))
-                                .on_hover_text(format!("Move {} down", issue.name))
-                                .clicked()
-                            {
-                                swap = Some((index, index + 1));
-                            }
-                            if ui
-                                .button("Delete")
-                                .on_hover_text(format!("Delete {}", issue.name))
-                                .clicked()
-                            {
-                                shell.queue(Command::DeleteIssue(issue.id.clone()));
-                            }
-                        });
-                        ui.end_row();
+            rows::rows(ui, ROW_HEIGHT, count, |ui, index_in_list| {
+                let Some(issue) = project.issues.get(index_in_list) else {
+                    return;
+                };
+                rows::cell(ui, widths[0], |ui| {
+                    let selected = shell.selection == Some(Selection::Issue(issue.id.clone()));
+                    let r = ui.add(egui::Button::selectable(selected, &issue.name).truncate());
+                    if r.clicked() {
+                        select = Some(issue.id.clone());
                     }
                 });
-            if count == 0 {
-                ui.label(RichText::new("No issues yet. Add what is being negotiated.").weak());
-            }
+                rows::cell(ui, widths[1], |ui| {
+                    ui.add(egui::Label::new(&issue.low).truncate());
+                });
+                rows::cell(ui, widths[2], |ui| {
+                    ui.add(egui::Label::new(&issue.high).truncate());
+                });
+                rows::cell(ui, widths[3], |ui| {
+                    let n = index.issue_positions.get(index_in_list).copied();
+                    ui.label(format!("{} of {}", n.unwrap_or(0), project.parties.len()));
+                });
+                rows::cell(ui, widths[4], |ui| {
+                    let i = index_in_list;
+                    if ui
+                        .add_enabled(i > 0, egui::Button::new("Up"))
+                        .on_hover_text(format!("Move {} up", issue.name))
+                        .clicked()
+                    {
+                        swap = Some((i, i - 1));
+                    }
+                    if ui
+                        .add_enabled(i + 1 < count, egui::Button::new("Down"))
+                        .on_hover_text(format!("Move {} down", issue.name))
+                        .clicked()
+                    {
+                        swap = Some((i, i + 1));
+                    }
+                    if ui
+                        .button("Delete")
+                        .on_hover_text(format!("Delete {}", issue.name))
+                        .clicked()
+                    {
+                        delete = Some(issue.id.clone());
+                    }
+                });
+            });
         });
+    if let Some(id) = select {
+        shell.select(Selection::Issue(id));
+    }
+    if let Some(id) = delete {
+        shell.queue(Command::DeleteIssue(id));
+    }
     if let Some((a, b)) = swap {
         doc.edit(None, |p| {
             if a < p.issues.len() && b < p.issues.len() {

@@ -11,6 +11,7 @@ pub mod leverage;
 pub mod overview;
 pub mod parties;
 pub mod positions;
+pub mod rows;
 pub mod scenarios;
 pub mod timeline;
 pub mod zopa;

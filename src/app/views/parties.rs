@@ -3,7 +3,7 @@
 
 use crate::app::document::Document;
 use crate::app::widgets::{self, Changes};
-use crate::app::{Command, Selection, Shell, edits, inspector};
+use crate::app::{Command, Selection, Shell, analysis_cache, edits, inspector};
 use crate::model::{PowerOverride, Role};
 use eframe::egui;
 use egui::{RichText, Ui};
@@ -31,6 +31,7 @@ pub fn ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell) {
         shell.select(Selection::Party(id));
     }
     ui.add_space(6.0);
+    let positions_index = analysis_cache::index(shell, doc);
     let count = view.project.parties.len();
     let mut action: Option<(usize, Move)> = None;
     egui::ScrollArea::vertical()
@@ -56,12 +57,11 @@ pub fn ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell) {
                         });
                         ui.label(party.role.label());
                         widgets::meter(ui, party.power, 90.0);
-                        let n = view
-                            .project
-                            .positions
-                            .iter()
-                            .filter(|p| p.party == party.id)
-                            .count();
+                        let n = positions_index
+                            .party_positions
+                            .get(index)
+                            .copied()
+                            .unwrap_or(0);
                         ui.label(format!("{n} of {}", view.project.issues.len()));
                         ui.horizontal(|ui| {
                             if ui

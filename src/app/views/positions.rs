@@ -4,12 +4,12 @@
 
 use crate::app::document::{Document, EditKey};
 use crate::app::widgets::{self, Changes};
-use crate::app::{Selection, Shell, edits, inspector};
+use crate::app::{Selection, Shell, analysis_cache, edits, inspector};
 use crate::model::{Position, Project};
 use eframe::egui;
 use egui::{Color32, Pos2, Rect, RichText, Sense, Stroke, Ui, vec2};
 use egui_extras::{Column, TableBuilder};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 const CELL_WIDTH: f32 = 132.0;
 const ROW_HEIGHT: f32 = 40.0;
@@ -35,12 +35,8 @@ pub fn ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell) {
         empty_state(ui, doc, shell, project);
         return;
     }
-    // Looked up per visible cell, so index once per frame rather than search the list.
-    let index: HashMap<(&str, &str), &Position> = project
-        .positions
-        .iter()
-        .map(|p| ((p.party.as_str(), p.issue.as_str()), p))
-        .collect();
+    // Looked up per visible cell: built once per revision, not searched per frame.
+    let cells = analysis_cache::index(shell, doc);
     let overrides: HashSet<(&str, &str)> = shell
         .scenario_index(doc.project())
         .and_then(|i| doc.project().scenarios.get(i))
@@ -81,6 +77,9 @@ pub fn ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell) {
                     });
                     for party in &project.parties {
                         header.col(|ui| {
+                            if !ui.is_rect_visible(ui.max_rect()) {
+                                return;
+                            }
                             let color = widgets::party_color(project, &party.id);
                             ui.vertical(|ui| {
                                 ui.horizontal(|ui| {
@@ -112,7 +111,8 @@ pub fn ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell) {
                 })
                 .body(|body| {
                     body.rows(ROW_HEIGHT, project.issues.len(), |mut row| {
-                        let Some(issue) = project.issues.get(row.index()) else {
+                        let issue_index = row.index();
+                        let Some(issue) = project.issues.get(issue_index) else {
                             return;
                         };
                         row.col(|ui| {
@@ -128,10 +128,18 @@ pub fn ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell) {
                                 select = Some(Selection::Issue(issue.id.clone()));
                             }
                         });
-                        for &(party, party_name, color) in &columns {
+                        for (column, &(party, party_name, color)) in columns.iter().enumerate() {
                             row.col(|ui| {
+                                if !ui.is_rect_visible(ui.max_rect()) {
+                                    return;
+                                }
                                 let key = (party, issue.id.as_str());
-                                let position = index.get(&key).copied();
+                                let position = cells
+                                    .cells
+                                    .get(issue_index * columns.len() + column)
+                                    .copied()
+                                    .flatten()
+                                    .and_then(|k| project.positions.get(k));
                                 let selected = matches!(
                                     &shell.selection,
                                     Some(Selection::Cell { party: p, issue: i })

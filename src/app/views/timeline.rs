@@ -2,14 +2,23 @@
 //! the user picks), then the dated events in date order with the stance shifts they caused.
 //! In a scenario, its hypothetical events appear among the base ones, marked as such.
 
-use super::{chart, concession_matrix};
+use super::{chart, concession_matrix, rows};
 use crate::app::document::Document;
 use crate::app::widgets::{self, Changes};
-use crate::app::{Selection, Shell, inspector};
+use crate::app::{Selection, Shell, analysis_cache, inspector};
 use crate::charts::{Chart, ChartOptions};
 use crate::model::{Event, EventKind, Shift};
 use eframe::egui;
 use egui::{RichText, Ui};
+
+const ROW_HEIGHT: f32 = 26.0;
+
+/// Date, kind, event, who, shifts: the event and who share what is left.
+fn widths(available: f32) -> [f32; 5] {
+    let fixed = [96.0, 110.0, 70.0];
+    let text = ((available - rows::total_width(&fixed) - 2.0 * rows::GAP) / 2.0).max(160.0);
+    [fixed[0], fixed[1], text * 1.2, text * 0.8, fixed[2]]
+}
 
 pub fn ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell) {
     widgets::heading(
@@ -26,87 +35,88 @@ pub fn ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell) {
             "its hypothetical events are shown in italics; new events go into the scenario.",
         );
     }
-    // (date, title, kind, parties, shifts, selection, hypothetical)
-    let mut rows: Vec<(&Event, Selection, bool)> = project
-        .events
-        .iter()
-        .enumerate()
-        .map(|(index, e)| {
-            (
-                e,
-                Selection::Event {
-                    scenario: None,
-                    index,
-                },
-                false,
-            )
-        })
-        .collect();
-    if let Some(s) = scenario.and_then(|i| project.scenarios.get(i)) {
-        rows.extend(s.events.iter().enumerate().map(|(index, e)| {
-            (
-                e,
-                Selection::Event {
-                    scenario: Some(s.id.clone()),
-                    index,
-                },
-                true,
-            )
-        }));
-    }
-    rows.sort_by(|a, b| a.0.date.cmp(&b.0.date));
+    let order = analysis_cache::index(shell, doc);
+    let hypothetical_events = scenario
+        .and_then(|i| doc.project().scenarios.get(i))
+        .map(|s| (s.id.clone(), s.events.as_slice()));
     chart_ui(ui, doc, shell);
     let project = doc.project();
     let add = ui.button("Add event").clicked();
     ui.add_space(6.0);
-    if rows.is_empty() {
-        ui.label(RichText::new("No events yet.").weak());
-    }
     let as_of = project.as_of.clone();
     let mut clicked = None;
-    egui::ScrollArea::both()
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            egui::Grid::new("timeline-list")
-                .num_columns(5)
-                .striped(true)
-                .spacing([14.0, 6.0])
-                .show(ui, |ui| {
-                    for head in ["Date", "Kind", "Event", "Who", "Shifts"] {
-                        ui.label(RichText::new(head).strong());
-                    }
-                    ui.end_row();
-                    for (event, selection, hypothetical) in &rows {
-                        let selected = shell.selection.as_ref() == Some(selection);
+    // The rows in date order, each with what selecting it selects.
+    let row = |k: usize| -> Option<(&Event, Selection, bool)> {
+        let &(hypothetical, index) = order.timeline.get(k)?;
+        if hypothetical {
+            let (id, events) = hypothetical_events.as_ref()?;
+            let selection = Selection::Event {
+                scenario: Some(id.clone()),
+                index,
+            };
+            Some((events.get(index)?, selection, true))
+        } else {
+            let selection = Selection::Event {
+                scenario: None,
+                index,
+            };
+            Some((project.events.get(index)?, selection, false))
+        }
+    };
+    if order.timeline.is_empty() {
+        ui.label(RichText::new("No events yet.").weak());
+    } else {
+        let widths = widths(ui.available_width());
+        rows::header(ui, &widths, &["Date", "Kind", "Event", "Who", "Shifts"]);
+        egui::ScrollArea::vertical()
+            .id_salt("timeline-list")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                rows::rows(ui, ROW_HEIGHT, order.timeline.len(), |ui, k| {
+                    let Some((event, selection, hypothetical)) = row(k) else {
+                        return;
+                    };
+                    let selected = shell.selection.as_ref() == Some(&selection);
+                    rows::cell(ui, widths[0], |ui| {
                         let mut date = RichText::new(&event.date).monospace();
                         if as_of.as_ref().is_some_and(|d| event.date > *d) {
                             date = date.color(ui.visuals().weak_text_color());
                         }
                         ui.label(date);
+                    });
+                    rows::cell(ui, widths[1], |ui| {
                         ui.label(event.kind.label());
+                    });
+                    rows::cell(ui, widths[2], |ui| {
                         let mut title = RichText::new(&event.title);
-                        if *hypothetical {
+                        if hypothetical {
                             title = title.italics();
                         }
-                        let r = ui.selectable_label(selected, title);
+                        let r = ui
+                            .add(egui::Button::selectable(selected, title).truncate())
+                            .on_hover_text(&event.title);
                         if r.clicked() {
                             clicked = Some(selection.clone());
                         }
+                    });
+                    rows::cell(ui, widths[3], |ui| {
                         let who: Vec<String> = event
                             .parties
                             .iter()
                             .map(|p| widgets::party_name(project, p))
                             .collect();
-                        ui.label(who.join(", "));
+                        ui.add(egui::Label::new(who.join(", ")).truncate());
+                    });
+                    rows::cell(ui, widths[4], |ui| {
                         ui.label(match event.shifts.len() {
                             0 => String::new(),
                             1 => "1 shift".to_owned(),
                             n => format!("{n} shifts"),
                         });
-                        ui.end_row();
-                    }
+                    });
                 });
-        });
+            });
+    }
     if let Some(selection) = clicked {
         shell.select(selection);
     }
