@@ -1,10 +1,11 @@
 //! Dialogs: native file pickers behind a trait (so tests inject paths instead of opening
 //! rfd), and the app's modal dialogs: the unsaved-changes guard, load errors, delete
-//! confirmations, warnings, About and the guide to the concepts.
+//! confirmations, warnings, About, the guide to the concepts, and the ones that keep work
+//! from being lost: the recovery offer, a failed save, and a file changed on disk.
 
 use super::edits::{self, Dependents};
 use super::{App, Document, Selection, ViewKind};
-use crate::format::{Diagnostic, Location};
+use crate::format::{Diagnostic, Location, RecoveryEntry};
 use crate::model::Project;
 use eframe::egui;
 use egui::{Id, RichText};
@@ -177,6 +178,26 @@ pub enum Modal {
     Warnings,
     Guide,
     About,
+    /// A recovery copy of unsaved work from an earlier run; `more` copies wait after it.
+    Recover {
+        entry: RecoveryEntry,
+        more: usize,
+    },
+    /// A save failed; `text` says why and that nothing was lost.
+    SaveFailed {
+        text: String,
+    },
+    /// The window came back into focus and the file had been changed by another program.
+    ChangedOnDisk {
+        path: PathBuf,
+        dirty: bool,
+    },
+    /// Saving would overwrite changes another program made to the file since it was opened
+    /// or saved here; `then` is the action waiting for the save (quit, open…).
+    SaveConflict {
+        path: PathBuf,
+        then: Option<Pending>,
+    },
 }
 
 impl Modal {
@@ -189,6 +210,10 @@ impl Modal {
             Modal::Warnings => "Warnings",
             Modal::Guide => "Guide to the concepts",
             Modal::About => "About stancemap",
+            Modal::Recover { .. } => "Recover unsaved work?",
+            Modal::SaveFailed { .. } => "Could not save",
+            Modal::ChangedOnDisk { .. } => "The file changed on disk",
+            Modal::SaveConflict { .. } => "The file changed on disk since you opened it",
         }
     }
 }
@@ -200,6 +225,15 @@ enum Answer {
     Discard(Pending),
     Delete(Deletion),
     GoTo(ViewKind, Selection),
+    Restore(RecoveryEntry),
+    ShowBoth(RecoveryEntry),
+    DiscardRecovery(RecoveryEntry),
+    /// Reload the file from disk, dropping the document's unsaved changes.
+    Reload(PathBuf),
+    /// Keep the document as it is and stop warning about this version of the file.
+    KeepMine(PathBuf),
+    Overwrite(PathBuf, Option<Pending>),
+    SaveAs(Option<Pending>),
 }
 
 /// Show the open modal, if any, and act on the answer.
@@ -226,11 +260,40 @@ pub fn modal_ui(ctx: &egui::Context, app: &mut App) {
         None => app.modal = Some(modal),
         Some(Answer::Close) => {}
         Some(Answer::Save(pending)) => {
-            if app.save() {
+            if app.save_then(Some(pending.clone())) {
                 app.perform(pending, ctx);
             }
         }
-        Some(Answer::Discard(pending)) => app.perform(pending, ctx),
+        Some(Answer::Discard(pending)) => {
+            app.discard_recovery_copy();
+            app.perform(pending, ctx);
+        }
+        Some(Answer::Restore(entry)) => app.restore(&entry, false),
+        Some(Answer::ShowBoth(entry)) => app.restore(&entry, true),
+        Some(Answer::DiscardRecovery(entry)) => app.discard_offer(&entry),
+        Some(Answer::Reload(path)) => {
+            // The copy of the dropped changes goes only once the file has loaded: a reload
+            // that fails keeps the document, so it keeps its copy too.
+            let dropped = app.doc.is_dirty();
+            if app.open_path(&path) && dropped {
+                app.remove_copy_for(&path);
+            }
+        }
+        Some(Answer::KeepMine(path)) => app.keep_mine(&path),
+        Some(Answer::Overwrite(path, then)) => {
+            if app.save_to(&path, false, None)
+                && let Some(pending) = then
+            {
+                app.perform(pending, ctx);
+            }
+        }
+        Some(Answer::SaveAs(then)) => {
+            if app.save_as()
+                && let Some(pending) = then
+            {
+                app.perform(pending, ctx);
+            }
+        }
         Some(Answer::Delete(what)) => app.delete(&what),
         Some(Answer::GoTo(view, selection)) => {
             app.shell.scenario = None;
@@ -290,6 +353,83 @@ fn body_ui(
             if ui.button("OK").clicked() {
                 answer = Some(Answer::Close);
             }
+        }
+        Modal::Recover { entry, more } => {
+            answer = recover_ui(ui, entry, *more);
+        }
+        Modal::SaveFailed { text } => {
+            ui.label(text);
+            ui.add_space(10.0);
+            ui.horizontal(|ui| {
+                if ui.button("Save As…").clicked() {
+                    answer = Some(Answer::SaveAs(None));
+                }
+                if ui.button("OK").clicked() {
+                    answer = Some(Answer::Close);
+                }
+            });
+        }
+        Modal::ChangedOnDisk { path, dirty } => {
+            if *dirty {
+                ui.label(format!(
+                    "Another program changed {} while you had unsaved changes here.",
+                    path.display()
+                ));
+                ui.label(
+                    "Keep your changes (saving will ask before overwriting the other version), \
+                     or reload the file and discard them.",
+                );
+            } else {
+                ui.label(format!(
+                    "Another program changed {}. Reload it to see the new version?",
+                    path.display()
+                ));
+            }
+            ui.add_space(10.0);
+            ui.horizontal(|ui| {
+                let reload = if *dirty {
+                    "Reload (discard my changes)"
+                } else {
+                    "Reload"
+                };
+                if ui.button(reload).clicked() {
+                    answer = Some(Answer::Reload(path.clone()));
+                }
+                let keep = if *dirty {
+                    "Keep my changes"
+                } else {
+                    "Keep this version"
+                };
+                if ui.button(keep).clicked() {
+                    answer = Some(Answer::KeepMine(path.clone()));
+                }
+            });
+        }
+        Modal::SaveConflict { path, then } => {
+            ui.label(format!(
+                "Another program changed {} after you opened or last saved it here. Saving \
+                 now would replace that version with yours.",
+                path.display()
+            ));
+            ui.add_space(10.0);
+            ui.horizontal(|ui| {
+                if ui.button("Reload (discard my changes)").clicked() {
+                    answer = Some(Answer::Reload(path.clone()));
+                }
+                if ui
+                    .button("Overwrite")
+                    .on_hover_text("Save your version over the other one (kept as .bak)")
+                    .clicked()
+                {
+                    answer = Some(Answer::Overwrite(path.clone(), then.clone()));
+                }
+                if ui.button("Save As…").clicked() {
+                    answer = Some(Answer::SaveAs(then.clone()));
+                }
+                if ui.button("Cancel").clicked() {
+                    answer = Some(Answer::Close);
+                }
+            });
         }
         Modal::Message { text, .. } => {
             ui.label(text);
@@ -371,6 +511,53 @@ fn body_ui(
             }
         }
     }
+    answer
+}
+
+fn recover_ui(ui: &mut egui::Ui, entry: &RecoveryEntry, more: usize) -> Option<Answer> {
+    let mut answer = None;
+    let when = entry
+        .saved_at
+        .to_zoned(jiff::tz::TimeZone::system())
+        .strftime("%Y-%m-%d %H:%M")
+        .to_string();
+    match &entry.original {
+        Some(original) => ui.label(format!(
+            "stancemap stopped before your changes to {} were saved. A recovery copy from \
+             {when} holds work that is not in the file.",
+            original.display()
+        )),
+        None => ui.label(format!(
+            "stancemap stopped before a new project was saved. A recovery copy from {when} \
+             holds it."
+        )),
+    };
+    ui.label(
+        RichText::new(
+            "Restore opens the recovered work, not saved yet: your file is not changed until \
+             you save. Show both also lists how it differs from the file. Discard deletes \
+             the copy.",
+        )
+        .weak(),
+    );
+    if more > 0 {
+        ui.label(format!(
+            "{more} more recovery cop{} will be offered after this one.",
+            if more == 1 { "y" } else { "ies" }
+        ));
+    }
+    ui.add_space(10.0);
+    ui.horizontal(|ui| {
+        if ui.button("Restore").clicked() {
+            answer = Some(Answer::Restore(entry.clone()));
+        }
+        if entry.original.is_some() && ui.button("Show both").clicked() {
+            answer = Some(Answer::ShowBoth(entry.clone()));
+        }
+        if ui.button("Discard").clicked() {
+            answer = Some(Answer::DiscardRecovery(entry.clone()));
+        }
+    });
     answer
 }
 

@@ -2,6 +2,7 @@
 //! Every change to the project goes through `Document::edit`, so undo, the dirty marker and
 //! the caches that key on `revision` all hang off one place.
 
+use crate::format::DiskStamp;
 use crate::model::Project;
 use eframe::egui;
 use std::path::PathBuf;
@@ -30,15 +31,18 @@ pub struct Document {
     pub saved_at: Option<jiff::Zoned>,
     /// A file name to suggest on first save (a sample's own name).
     pub suggested_name: Option<String>,
-    /// The project as last loaded or saved, so undoing back to it reads as clean.
-    saved: Project,
+    /// The project as last loaded or saved, so undoing back to it reads as clean; `None`
+    /// when nothing on disk matches it (a recovered project whose file is gone).
+    saved: Option<Project>,
+    /// The file as it was when loaded or last saved, to notice other programs changing it.
+    pub stamp: Option<DiskStamp>,
 }
 
 impl Document {
     /// A document for `project`; it counts as unchanged (clean).
     pub fn new(project: Project, path: Option<PathBuf>) -> Self {
         Self {
-            saved: project.clone(),
+            saved: Some(project.clone()),
             project,
             path,
             revision: 1,
@@ -48,6 +52,26 @@ impl Document {
             open_group: None,
             saved_at: None,
             suggested_name: None,
+            stamp: None,
+        }
+    }
+
+    /// A document holding `recovered` (unsaved work from a recovery copy) for `path`. With
+    /// the file's own project `on_disk`, restoring is one undo step over it, so Undo shows
+    /// the file's version; either way the document is unsaved until the user saves.
+    pub fn restored(recovered: Project, path: Option<PathBuf>, on_disk: Option<Project>) -> Self {
+        match on_disk {
+            Some(on_disk) => {
+                let mut doc = Self::new(on_disk, path);
+                doc.edit(None, |p| *p = recovered);
+                doc
+            }
+            None => {
+                let mut doc = Self::new(recovered, path);
+                doc.saved = None;
+                doc.saved_revision = 0;
+                doc
+            }
         }
     }
 
@@ -128,7 +152,7 @@ impl Document {
     pub fn mark_saved(&mut self, path: PathBuf) {
         self.path = Some(path);
         self.saved_revision = self.revision;
-        self.saved = self.project.clone();
+        self.saved = Some(self.project.clone());
         self.saved_at = Some(jiff::Zoned::now());
     }
 
@@ -136,7 +160,7 @@ impl Document {
         // Revisions never repeat, so caches keyed by revision never see a stale hit; undoing
         // back to exactly what is on disk reads as clean again.
         self.revision += 1;
-        if self.project == self.saved {
+        if self.saved.as_ref() == Some(&self.project) {
             self.saved_revision = self.revision;
         }
     }
@@ -195,5 +219,35 @@ mod tests {
         assert!(!d.is_dirty());
         d.edit(None, |p| p.summary = "z".into());
         assert!(d.is_dirty());
+    }
+
+    #[test]
+    fn a_restored_project_is_unsaved_and_undo_shows_the_file() {
+        let on_disk = Project::default();
+        let recovered = Project {
+            title: "Recovered".into(),
+            ..Project::default()
+        };
+        let mut d = Document::restored(
+            recovered.clone(),
+            Some(PathBuf::from("/tmp/t.ron")),
+            Some(on_disk.clone()),
+        );
+        assert!(d.is_dirty());
+        assert_eq!(d.project(), &recovered);
+        assert!(d.undo());
+        assert_eq!(d.project(), &on_disk);
+        assert!(!d.is_dirty(), "undone back to the file's version");
+
+        // The file is gone: nothing to undo to, and no state reads as saved.
+        let mut d = Document::restored(recovered.clone(), None, None);
+        assert!(d.is_dirty());
+        assert!(!d.can_undo());
+        d.edit(None, |p| p.title = "X".into());
+        d.undo();
+        assert!(
+            d.is_dirty(),
+            "nothing on disk matches the recovered project"
+        );
     }
 }

@@ -11,6 +11,7 @@ mod edits;
 pub mod export;
 mod inspector;
 mod menus;
+pub mod recovery;
 pub mod samples;
 mod screenshot;
 mod settings;
@@ -21,10 +22,11 @@ pub use commands::Command;
 pub use dialogs::{FileDialogs, NativeDialogs, ScriptedDialogs};
 pub use document::Document;
 pub use edits::Dependents;
+pub use recovery::RecoveryOptions;
 pub use settings::{Settings, ThemeChoice};
 pub use views::ViewKind;
 
-use crate::format::{self, Diagnostic};
+use crate::format::{self, Diagnostic, DiskChange, DiskStamp, RecoveryEntry};
 use crate::model::{Project, View};
 use dialogs::{Modal, Pending};
 use egui::ViewportCommand;
@@ -170,6 +172,15 @@ pub struct App {
     /// The last thing that happened, for the status bar.
     status: String,
     title: String,
+    /// The autosave timer and the recovery folder (off in tests that do not ask for it).
+    autosave: Option<recovery::Autosave>,
+    /// Recovery copies found at start, waiting to be offered one at a time.
+    offers: Vec<RecoveryEntry>,
+    /// The "Show both" window.
+    comparison: Option<recovery::Comparison>,
+    /// A version of the file on disk the user chose to keep working over, so focusing the
+    /// window again does not ask about it twice.
+    disk_seen: Option<DiskStamp>,
 }
 
 impl App {
@@ -180,6 +191,7 @@ impl App {
             }
             _ => Settings::default(),
         };
+        let recovery = options.persist.then(RecoveryOptions::standard).flatten();
         // For screenshots and documentation: force a theme without touching the preferences.
         if let Ok(name) = std::env::var("STANCEMAP_THEME") {
             settings.theme = match name.as_str() {
@@ -188,7 +200,23 @@ impl App {
                 _ => ThemeChoice::System,
             };
         }
-        Self::with_settings(&cc.egui_ctx, options, settings)
+        let app = Self::with_settings(&cc.egui_ctx, options, settings);
+        match recovery {
+            Some(recovery) => app.with_recovery(recovery),
+            None => app,
+        }
+    }
+
+    /// Turn on autosave into `options.dir` and offer the copies already there (the window
+    /// does this with the app's data folder; tests with a temporary one).
+    pub fn with_recovery(mut self, options: RecoveryOptions) -> Self {
+        let autosave = recovery::Autosave::new(&options);
+        let mut offers = autosave.store.offers();
+        // Oldest last, so `pop` offers the newest first.
+        offers.reverse();
+        self.offers = offers;
+        self.autosave = Some(autosave);
+        self
     }
 
     /// Build the app with the given preferences (tests pass their own).
@@ -214,6 +242,10 @@ impl App {
             warnings: (0, Vec::new()),
             status: String::new(),
             title: String::new(),
+            autosave: None,
+            offers: Vec::new(),
+            comparison: None,
+            disk_seen: None,
         };
         let start = options
             .file
@@ -254,12 +286,21 @@ impl App {
         &self.warnings.1
     }
 
+    /// The recovery folder, when autosave is on.
+    pub fn recovery_dir(&self) -> Option<&Path> {
+        self.autosave.as_ref().map(|a| a.store.dir())
+    }
+
     /// Load `path`; on failure show its errors and keep the open project. Returns success.
     fn open_path(&mut self, path: &Path) -> bool {
-        match format::load_path(path) {
-            Ok(loaded) => {
+        let loaded = DiskStamp::read(path)
+            .and_then(|(bytes, stamp)| format::load_bytes(&bytes).map(|l| (l, stamp)));
+        match loaded {
+            Ok((loaded, stamp)) => {
                 let count = loaded.warnings.len();
-                self.replace_document(Document::new(loaded.project, Some(path.to_path_buf())));
+                let mut doc = Document::new(loaded.project, Some(path.to_path_buf()));
+                doc.stamp = Some(stamp);
+                self.replace_document(doc);
                 self.settings.remember(path);
                 self.status = match count {
                     0 => format!("Opened {}", path.display()),
@@ -284,6 +325,11 @@ impl App {
 
     fn replace_document(&mut self, doc: Document) {
         self.doc = doc;
+        self.disk_seen = None;
+        self.comparison = None;
+        if let Some(autosave) = &mut self.autosave {
+            autosave.reset();
+        }
         self.shell.selection = None;
         self.shell.scenario = None;
         self.shell.resolved = None;
@@ -291,8 +337,14 @@ impl App {
 
     /// Save to the document's path, asking for one when it has none. Returns success.
     fn save(&mut self) -> bool {
+        self.save_then(None)
+    }
+
+    /// `save`, for an action waiting on it (`then`): if the file changed on disk, the
+    /// question that asks about it carries the action on.
+    fn save_then(&mut self, then: Option<Pending>) -> bool {
         match self.doc.path.clone() {
-            Some(path) => self.save_to(&path),
+            Some(path) => self.save_to(&path, true, then),
             None => self.save_as(),
         }
     }
@@ -316,27 +368,221 @@ impl App {
                 if path.extension().is_none() {
                     path.set_extension("ron");
                 }
-                self.save_to(&path)
+                self.save_to(&path, false, None)
             }
             None => false,
         }
     }
 
-    fn save_to(&mut self, path: &Path) -> bool {
+    /// Write the document to `path`. With `check_disk`, first make sure no other program
+    /// changed the file since it was opened or saved here; if one did, ask instead.
+    fn save_to(&mut self, path: &Path, check_disk: bool, then: Option<Pending>) -> bool {
+        if check_disk
+            && self.doc.path.as_deref() == Some(path)
+            && let Some(stamp) = &self.doc.stamp
+            && matches!(stamp.compare(path), Ok(DiskChange::Modified))
+        {
+            self.modal = Some(Modal::SaveConflict {
+                path: path.to_path_buf(),
+                then,
+            });
+            return false;
+        }
+        let had_file = path.is_file();
         match format::save_atomic(path, self.doc.project()) {
             Ok(()) => {
+                let previous = self.doc.path.replace(path.to_path_buf());
                 self.doc.mark_saved(path.to_path_buf());
+                self.doc.stamp = DiskStamp::of(path).ok();
+                self.disk_seen = None;
+                if let Some(autosave) = &mut self.autosave {
+                    // The work is in the file now: its copy (and the one kept under the old
+                    // name, after Save As) has done its job.
+                    let _ = autosave.store.remove_for(Some(path));
+                    if previous.as_deref() != Some(path) {
+                        let _ = autosave.store.remove_for(previous.as_deref());
+                    }
+                    autosave.settled();
+                }
                 self.settings.remember(path);
-                self.status = format!("Saved {}", path.display());
+                let backup = format::backup_path(path);
+                self.status = if had_file && backup.is_file() {
+                    format!(
+                        "Saved {} (the previous version is kept as {})",
+                        path.display(),
+                        backup.file_name().unwrap_or_default().to_string_lossy()
+                    )
+                } else {
+                    format!("Saved {}", path.display())
+                };
                 true
             }
             Err(err) => {
-                self.modal = Some(Modal::Message {
-                    title: "Could not save".into(),
-                    text: format!("{}: {err}", path.display()),
+                if let Some(autosave) = &mut self.autosave {
+                    autosave.write_now(
+                        self.doc.path.as_deref(),
+                        self.doc.project(),
+                        self.doc.revision(),
+                    );
+                }
+                self.status = format!("Could not save {}", path.display());
+                self.modal = Some(Modal::SaveFailed {
+                    text: recovery::explain_save_error(path, &err),
                 });
                 false
             }
+        }
+    }
+
+    /// The user chose to drop the document's unsaved changes: drop their recovery copy too.
+    fn discard_recovery_copy(&mut self) {
+        if let Some(autosave) = &mut self.autosave
+            && self.doc.is_dirty()
+        {
+            let _ = autosave.store.remove_for(self.doc.path.as_deref());
+            autosave.settled();
+        }
+    }
+
+    fn remove_copy_for(&mut self, path: &Path) {
+        if let Some(autosave) = &self.autosave {
+            let _ = autosave.store.remove_for(Some(path));
+        }
+    }
+
+    /// Open the recovered work of `entry` as the document for its original file, unsaved.
+    /// With `compare`, also list how it differs from the file.
+    fn restore(&mut self, entry: &RecoveryEntry, compare: bool) {
+        let Some(autosave) = &self.autosave else {
+            return;
+        };
+        let recovered = match autosave.store.load(entry) {
+            Ok(loaded) => loaded.project,
+            Err(err) => {
+                self.modal = Some(Modal::LoadErrors {
+                    file: entry.path.display().to_string(),
+                    diagnostics: err.diagnostics,
+                });
+                return;
+            }
+        };
+        let on_disk = entry.original.as_deref().and_then(|original| {
+            let (bytes, stamp) = DiskStamp::read(original).ok()?;
+            Some((format::load_bytes(&bytes).ok()?.project, stamp))
+        });
+        let (file_project, stamp) = match on_disk {
+            Some((project, stamp)) => (Some(project), Some(stamp)),
+            None => (None, None),
+        };
+        let lines = file_project
+            .as_ref()
+            .map(|file| recovery::differences(file, &recovered));
+        let mut doc = Document::restored(recovered, entry.original.clone(), file_project);
+        doc.stamp = stamp;
+        self.replace_document(doc);
+        let name = match &entry.original {
+            Some(path) => path.display().to_string(),
+            None => "a new project".to_owned(),
+        };
+        self.status = format!("Restored unsaved work for {name}; save to keep it");
+        if compare {
+            self.comparison = Some(recovery::Comparison {
+                file: name,
+                lines: lines.unwrap_or_else(|| {
+                    vec!["The file is gone or cannot be read: everything here is recovered.".into()]
+                }),
+            });
+        }
+    }
+
+    fn discard_offer(&mut self, entry: &RecoveryEntry) {
+        if let Some(autosave) = &self.autosave {
+            match autosave.store.remove(entry) {
+                Ok(()) => self.status = "Discarded the recovery copy".into(),
+                Err(err) => {
+                    self.modal = Some(Modal::Message {
+                        title: "Could not delete the recovery copy".into(),
+                        text: format!("{}: {err}", entry.path.display()),
+                    })
+                }
+            }
+        }
+    }
+
+    /// Keep working over the version of `path` now on disk; saving will still ask.
+    fn keep_mine(&mut self, path: &Path) {
+        self.disk_seen = DiskStamp::of(path).ok();
+    }
+
+    /// The window came back into focus: tell the user if another program changed the file.
+    fn check_disk(&mut self) {
+        let (Some(path), Some(stamp)) = (self.doc.path.clone(), &self.doc.stamp) else {
+            return;
+        };
+        if let Some(seen) = &self.disk_seen
+            && matches!(seen.compare(&path), Ok(DiskChange::Unchanged))
+        {
+            return;
+        }
+        match stamp.compare(&path) {
+            Ok(DiskChange::Modified) => {
+                self.modal = Some(Modal::ChangedOnDisk {
+                    path,
+                    dirty: self.doc.is_dirty(),
+                });
+            }
+            Ok(DiskChange::Removed) => {
+                self.status = format!(
+                    "{} was deleted or moved; Save writes it again",
+                    path.display()
+                );
+            }
+            Ok(DiskChange::Unchanged) | Err(_) => {}
+        }
+    }
+
+    /// Autosave, the recovery offers waiting and the changed-on-disk check.
+    fn keep_work_safe(&mut self, ctx: &egui::Context) {
+        let regained_focus = ctx.input(|i| {
+            i.raw
+                .events
+                .iter()
+                .any(|e| matches!(e, egui::Event::WindowFocused(true)))
+        });
+        if regained_focus && self.modal.is_none() {
+            self.check_disk();
+        }
+        if self.modal.is_none()
+            && !self.doc.is_dirty()
+            && let Some(entry) = self.offers.pop()
+        {
+            self.modal = Some(Modal::Recover {
+                entry,
+                more: self.offers.len(),
+            });
+        }
+        let now = ctx.input(|i| i.time);
+        let Some(autosave) = &mut self.autosave else {
+            return;
+        };
+        let tick = autosave.tick(
+            now,
+            self.doc.path.as_deref(),
+            self.doc.project(),
+            self.doc.revision(),
+            self.doc.is_dirty(),
+        );
+        match tick {
+            recovery::Tick::Wait(seconds) => {
+                ctx.request_repaint_after(std::time::Duration::from_secs_f64(seconds));
+            }
+            recovery::Tick::Failed(err) => {
+                self.status = format!(
+                    "Could not write the recovery copy into {}: {err}",
+                    autosave.store.dir().display()
+                );
+            }
+            recovery::Tick::Idle | recovery::Tick::Wrote(_) | recovery::Tick::Removed => {}
         }
     }
 
@@ -546,6 +792,7 @@ impl eframe::App for App {
         for command in std::mem::take(&mut self.shell.commands) {
             self.run(command, ctx);
         }
+        self.keep_work_safe(ctx);
         if let Some(job) = &mut self.screenshot
             && let Some(result) = job.step(ctx)
         {
@@ -578,6 +825,11 @@ impl eframe::App for App {
             view.ui(ui, &mut self.doc, &mut self.shell);
         });
         export::dialog_ui(&ctx, self);
+        if let Some(comparison) = &self.comparison
+            && !recovery::comparison_ui(&ctx, comparison)
+        {
+            self.comparison = None;
+        }
         dialogs::modal_ui(&ctx, self);
         self.seal_edit_group(&ctx);
         if !self.shell.commands.is_empty() {

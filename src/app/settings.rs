@@ -1,5 +1,6 @@
 //! User preferences kept between runs in eframe's storage: recent files, theme, zoom and the
-//! last view. Never the document: that lives only in the user's own file.
+//! last view. Never the document: that lives in the user's own file (and, while unsaved, in
+//! the recovery copies of `recovery`).
 
 use eframe::egui;
 use serde::{Deserialize, Serialize};

@@ -3,9 +3,11 @@
 
 mod comments;
 mod diagnostic;
+mod disk;
 mod fast;
 mod layout;
 mod read;
+mod recovery;
 mod suggest;
 mod syntax;
 mod validate;
@@ -13,8 +15,10 @@ mod write;
 
 pub use comments::count_comments;
 pub use diagnostic::{Diagnostic, Location, Severity};
+pub use disk::{DiskChange, DiskStamp};
 pub use read::{
     LoadError, Loaded, MAX_FILE_BYTES, load_bytes, load_path, load_reader, load_str, read_capped,
 };
+pub use recovery::{RecoveryEntry, RecoveryStore};
 pub use validate::validate;
-pub use write::{save_atomic, to_canonical, write_atomic};
+pub use write::{backup_path, save_atomic, to_canonical, write_atomic};
