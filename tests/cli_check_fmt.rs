@@ -260,10 +260,15 @@ fn fmt_keeps_the_file_permissions() {
     assert_eq!(out.status.code(), Some(0));
     let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o640);
-    // Nothing but the file itself is left in the folder (no temporary files).
-    let names: Vec<_> = std::fs::read_dir(dir.path())
+    // The file and its backup (the version fmt replaced); no temporary files.
+    let mut names: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name())
         .collect();
-    assert_eq!(names, ["talks.ron"]);
+    names.sort();
+    assert_eq!(names, ["talks.ron", "talks.ron.bak"]);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("talks.ron.bak")).unwrap(),
+        HAND_WRITTEN
+    );
 }

@@ -69,6 +69,12 @@ pub fn read_capped(path: &Path) -> Result<Vec<u8>, LoadError> {
             "this is a folder, not a project file; give the path of a .ron file",
         ));
     }
+    if !meta.is_file() {
+        // A named pipe or a device would block or never end; only plain files are projects.
+        return Err(LoadError::file(
+            "this is not a regular file (a pipe, device or socket); give the path of a .ron file",
+        ));
+    }
     if meta.len() > MAX_FILE_BYTES {
         return Err(too_large(meta.len()));
     }

@@ -78,6 +78,7 @@ pub(crate) fn describe(code: &Error) -> String {
             "expected `)` to close the item (or a comma `,` before the next field)".into()
         }
         Error::ExpectedDifferentStructName { expected, found } => {
+            let found = cut(found);
             format!("found `{found}(` where a `{expected}(` belongs; write `{expected}(`")
         }
         Error::ExpectedMapColon => "expected a colon `:` after the field name".into(),
@@ -117,7 +118,8 @@ pub(crate) fn describe(code: &Error) -> String {
                 None => String::new(),
             };
             format!(
-                "unknown field `{found}` in {item}{hint}; the fields of {item} are: {}",
+                "unknown field `{}` in {item}{hint}; the fields of {item} are: {}",
+                cut(found),
                 expected.join(", ")
             )
         }
@@ -132,7 +134,8 @@ pub(crate) fn describe(code: &Error) -> String {
                 None => String::new(),
             };
             format!(
-                "unknown {what} `{found}`{hint}; use one of: {}",
+                "unknown {what} `{}`{hint}; use one of: {}",
+                cut(found),
                 expected.join(", ")
             )
         }
@@ -152,19 +155,34 @@ pub(crate) fn describe(code: &Error) -> String {
             format!("the field `{field}` appears twice in {item}; keep only one")
         }
         Error::InvalidValueForType { expected, found } => {
-            format!("expected {} but found {found}", plain_type(expected))
+            format!("expected {} but found {}", plain_type(expected), cut(found))
         }
         Error::ExpectedDifferentLength { expected, found } => {
             format!("expected {expected} but found {found} elements")
         }
         other => {
-            let text = other.to_string();
+            let text = cut_to(&other.to_string(), 200);
             let mut chars = text.chars();
             match chars.next() {
                 Some(first) => first.to_lowercase().chain(chars).collect(),
                 None => "the file is not valid RON".into(),
             }
         }
+    }
+}
+
+/// Text from the file quoted in a message, cut to a length that fits on a line: a hostile
+/// file can hold a field name of millions of characters.
+fn cut(text: &str) -> String {
+    cut_to(text, 60)
+}
+
+fn cut_to(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_owned()
+    } else {
+        let kept: String = text.chars().take(max - 1).collect();
+        format!("{kept}…")
     }
 }
 

@@ -59,13 +59,17 @@ impl Kind {
 
 impl<'a> Checker<'a> {
     fn error(&mut self, item: Item, message: String) {
-        self.out
-            .push(Diagnostic::error(Location::Item(item()), message));
+        self.out.push(Diagnostic::error(
+            Location::Item(clip_quotes(&item())),
+            clip_quotes(&message),
+        ));
     }
 
     fn warning(&mut self, item: Item, message: String) {
-        self.out
-            .push(Diagnostic::warning(Location::Item(item()), message));
+        self.out.push(Diagnostic::warning(
+            Location::Item(clip_quotes(&item())),
+            clip_quotes(&message),
+        ));
     }
 
     /// The ids of `kind` in file order, each once (a duplicate id is reported elsewhere).
@@ -358,25 +362,43 @@ impl<'a> Checker<'a> {
     }
 
     /// Every Principal should have a position on every issue.
+    /// One warning per Principal, however many issues it lacks, so that a small file
+    /// cannot flood the output (1,000 Principals x 1,000 issues would be a million lines).
     fn missing_positions(&mut self, positions: &HashMap<(&str, &str), usize>) {
+        const LISTED: usize = 5;
         let p = self.project;
         for (i, party) in p.parties.iter().enumerate() {
             if party.role != Role::Principal {
                 continue;
             }
-            for issue in &p.issues {
-                if !positions.contains_key(&(party.id.as_str(), issue.id.as_str())) {
-                    self.warning(
-                        &|| format!("parties[{i}] ({:?})", party.id),
-                        format!(
-                            "this Principal has no position on issue {:?}; add one (a \
-                             Principal must consent to any deal), or make the party a \
-                             Mediator or Stakeholder",
-                            issue.id
-                        ),
-                    );
+            let missing: Vec<&str> = p
+                .issues
+                .iter()
+                .map(|issue| issue.id.as_str())
+                .filter(|issue| !positions.contains_key(&(party.id.as_str(), *issue)))
+                .collect();
+            let what = match missing.as_slice() {
+                [] => continue,
+                [one] => format!("issue {one:?}"),
+                many => {
+                    let mut list: Vec<String> = many
+                        .iter()
+                        .take(LISTED)
+                        .map(|id| format!("{id:?}"))
+                        .collect();
+                    if many.len() > LISTED {
+                        list.push(format!("and {} more", many.len() - LISTED));
+                    }
+                    format!("{} issues: {}", many.len(), list.join(", "))
                 }
-            }
+            };
+            self.warning(
+                &|| format!("parties[{i}] ({:?})", party.id),
+                format!(
+                    "this Principal has no position on {what}; add one (a Principal must \
+                     consent to any deal), or make the party a Mediator or Stakeholder"
+                ),
+            );
         }
     }
 
@@ -519,5 +541,70 @@ fn short(title: &str) -> String {
     } else {
         let cut: String = title.chars().take(MAX - 1).collect();
         format!("{}…", cut.trim_end())
+    }
+}
+
+/// Messages quote ids, dates and titles from the file; a hostile file can make one of them
+/// megabytes long. Shorten every quoted run to at most `MAX` characters (with an ellipsis)
+/// so that each problem stays one readable line.
+fn clip_quotes(text: &str) -> String {
+    const MAX: usize = 60;
+    if text.len() <= 4 * MAX {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(4 * MAX);
+    let mut quoted = 0usize; // characters so far inside the current quotes
+    let mut inside = false;
+    let mut escaped = false;
+    for c in text.chars() {
+        if inside && !escaped && c == '"' {
+            inside = false;
+            out.push(c);
+            continue;
+        }
+        if !inside && c == '"' {
+            inside = true;
+            quoted = 0;
+            out.push(c);
+            continue;
+        }
+        if inside {
+            escaped = !escaped && c == '\\';
+            quoted += 1;
+            if quoted == MAX {
+                out.push('…');
+            }
+            if quoted >= MAX {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod clip_tests {
+    use super::clip_quotes;
+
+    #[test]
+    fn short_messages_are_untouched_and_long_quotes_are_cut() {
+        let short = r#"party "ua" does not exist"#;
+        assert_eq!(clip_quotes(short), short);
+        let long = format!(r#"id "{}" is not valid; use "a-z""#, "A".repeat(1000));
+        let clipped = clip_quotes(&long);
+        // 59 characters kept, then the ellipsis, then the closing quote and the rest.
+        assert_eq!(
+            clipped,
+            format!(r#"id "{}…" is not valid; use "a-z""#, "A".repeat(59))
+        );
+    }
+
+    #[test]
+    fn escaped_quotes_do_not_end_a_quoted_run() {
+        let long = format!(r#"title "{}\"{}" here"#, "x".repeat(30), "y".repeat(400));
+        let clipped = clip_quotes(&long);
+        assert!(clipped.ends_with(r#"…" here"#), "{clipped}");
+        assert!(clipped.chars().count() < 80);
     }
 }
