@@ -508,48 +508,34 @@ fn legend<DB: DrawingBackend>(c: &Canvas<'_, DB>, y: f64, max_pain: f64) -> Resu
         Baseline::Center,
     )?;
     x += c.measure("pain, for parties with no walk-away", small) + small * 2.5;
-    c.rect(x, y - 1.0, x + small * 2.6, y + h + 1.0, c.pal.bad, 1.0)?;
-    c.frame(x, y - 1.0, x + small * 2.6, y + h + 1.0, c.pal.text, 1.5)?;
-    c.text(
-        "×",
-        x + small * 1.3,
-        y + h / 2.0,
-        small,
-        c.pal.ink_on(c.pal.bad),
-        Align::Middle,
-        Baseline::Center,
-    )?;
-    x += small * 3.2;
-    c.text(
-        "beyond its walk-away",
-        x,
-        y + h / 2.0,
-        small,
-        c.pal.text,
-        Align::Start,
-        Baseline::Center,
-    )?;
-    x += c.measure("beyond its walk-away", small) + small * 2.5;
-    c.rect(x, y - 2.0, x + small * 2.6, y + h + 2.0, c.pal.alarm, 1.0)?;
-    c.frame(x, y - 2.0, x + small * 2.6, y + h + 2.0, c.pal.text, 2.0)?;
-    c.text(
-        "!",
-        x + small * 1.3,
-        y + h / 2.0,
-        small,
-        c.pal.ink_on(c.pal.alarm),
-        Align::Middle,
-        Baseline::Center,
-    )?;
-    x += small * 3.2;
-    c.text(
-        "red line breached",
-        x,
-        y + h / 2.0,
-        small,
-        c.pal.alarm,
-        Align::Start,
-        Baseline::Center,
-    )?;
+    // The two breach marks, drawn as in the cells: a filled, framed swatch with its sign.
+    let breaches = [
+        (c.pal.bad, 1.0, 1.5, "×", "beyond its walk-away", c.pal.text),
+        (c.pal.alarm, 2.0, 2.0, "!", "red line breached", c.pal.alarm),
+    ];
+    for (fill, pad, frame, sign, label, label_color) in breaches {
+        c.rect(x, y - pad, x + small * 2.6, y + h + pad, fill, 1.0)?;
+        c.frame(x, y - pad, x + small * 2.6, y + h + pad, c.pal.text, frame)?;
+        c.text(
+            sign,
+            x + small * 1.3,
+            y + h / 2.0,
+            small,
+            c.pal.ink_on(fill),
+            Align::Middle,
+            Baseline::Center,
+        )?;
+        x += small * 3.2;
+        c.text(
+            label,
+            x,
+            y + h / 2.0,
+            small,
+            label_color,
+            Align::Start,
+            Baseline::Center,
+        )?;
+        x += c.measure(label, small) + small * 2.5;
+    }
     Ok(())
 }
