@@ -126,52 +126,66 @@ pub fn draw<DB: DrawingBackend>(
     let plot_x1 = c.w - m - label;
     let x_of = |day: f64| plot_x0 + (day - d0) / (d1 - d0) * (plot_x1 - plot_x0);
 
-    // Legend: the kinds present, the hypothetical style, the as-of line.
-    let mut lx = m;
+    // Legend: the kinds present, then the hypothetical style; wrapped like the
+    // trajectory legend, so that no kind goes unexplained.
     let mut kinds: Vec<EventKind> = EventKind::ALL
         .into_iter()
         .filter(|k| events.iter().any(|e| e.event.kind == *k))
         .collect();
     kinds.dedup();
+    let hypothetical_entry = events.iter().any(|e| e.hypothetical);
     let r = (small * 0.42).max(3.0);
-    for kind in &kinds {
-        let (shape, color) = kind_style(*kind);
-        let w = c.measure(kind.label(), small);
-        if lx + r * 3.0 + w > c.w - m {
-            break;
+    let mut entries: Vec<(Option<EventKind>, &str)> =
+        kinds.iter().map(|k| (Some(*k), k.label())).collect();
+    if hypothetical_entry {
+        entries.push((None, "hypothetical (scenario)"));
+    }
+    let widths: Vec<f64> = entries
+        .iter()
+        .map(|(_, text)| r * 2.6 + c.measure(text, small))
+        .collect();
+    let legend = legend_lines(&widths, c.w - 2.0 * m, small * 1.2, LEGEND_LINES, |n| {
+        c.measure(&more(n), small)
+    });
+    let line_h = small * 1.5;
+    for (k, line) in legend.lines.iter().enumerate() {
+        let ly = top + small / 2.0 + line_h * k as f64;
+        for &(i, x) in line {
+            let Some(&(kind, text)) = entries.get(i) else {
+                continue;
+            };
+            let lx = m + x;
+            match kind {
+                Some(kind) => {
+                    let (shape, color) = kind_style(kind);
+                    c.marker(shape, lx + r, ly, r, color, true)?;
+                }
+                None => c.marker(Shape::Circle, lx + r, ly, r, c.pal.muted, false)?,
+            }
+            c.text(
+                text,
+                lx + r * 2.6,
+                ly,
+                small,
+                c.pal.text,
+                Align::Start,
+                Baseline::Center,
+            )?;
         }
-        c.marker(shape, lx + r, top + small / 2.0, r, color, true)?;
-        c.text(
-            kind.label(),
-            lx + r * 2.6,
-            top + small / 2.0,
-            small,
-            c.pal.text,
-            Align::Start,
-            Baseline::Center,
-        )?;
-        lx += r * 2.6 + w + small * 1.2;
     }
-    if events.iter().any(|e| e.hypothetical) && lx + small * 12.0 < c.w - m {
-        c.marker(
-            Shape::Circle,
-            lx + r,
-            top + small / 2.0,
-            r,
+    if let Some(x) = legend.more_x {
+        let ly = top + small / 2.0 + line_h * (legend.lines.len().max(1) - 1) as f64;
+        c.text(
+            &more(legend.hidden),
+            m + x,
+            ly,
+            small,
             c.pal.muted,
-            false,
-        )?;
-        c.text(
-            "hypothetical (scenario)",
-            lx + r * 2.6,
-            top + small / 2.0,
-            small,
-            c.pal.text,
             Align::Start,
             Baseline::Center,
         )?;
     }
-    let top = top + small * 2.2;
+    let top = top + small * 2.2 + line_h * (legend.lines.len().max(1) - 1) as f64;
 
     // Vertical budget: trajectories take ~40% when there is an issue to show.
     let issue = trajectory_issue(p, input.options.issue.as_deref());
@@ -517,7 +531,24 @@ fn trajectories<DB: DrawingBackend>(
         Align::Start,
         Baseline::Top,
     )?;
-    let legend_h = small * 1.8;
+    // The legend names every party drawn: it wraps onto a second line, and only past that
+    // does it end in "+N more" rather than dropping names.
+    let entries: Vec<(&crate::model::Party, Rgb)> = p
+        .parties
+        .iter()
+        .filter(|party| p.position(&party.id, &issue.id).is_some())
+        .map(|party| (party, c.pal.party(p.party_color(&party.id))))
+        .collect();
+    let swatch = small * 2.0;
+    let widths: Vec<f64> = entries
+        .iter()
+        .map(|(party, _)| swatch + c.measure(&party.name, small))
+        .collect();
+    let legend = legend_lines(&widths, x1 - x0, small * 1.5, LEGEND_LINES, |n| {
+        c.measure(&more(n), small)
+    });
+    let line_h = small * 1.5;
+    let legend_h = small * 1.8 + line_h * (legend.lines.len().max(1) - 1) as f64;
     let (py0, py1) = (top + small * 0.6, bottom - legend_h);
     let y_of = |v: f64| py1 - v.clamp(0.0, 100.0) / 100.0 * (py1 - py0);
     c.rect(x0, py0, x1, py1, c.pal.panel, 1.0)?;
@@ -564,7 +595,6 @@ fn trajectories<DB: DrawingBackend>(
         c.line(x_of(a as f64), py0, x_of(a as f64), py1, c.pal.text, 1.5)?;
     }
 
-    let mut legend_x = x0;
     for party in &p.parties {
         let Some(pos) = p.position(&party.id, &issue.id) else {
             continue;
@@ -632,22 +662,155 @@ fn trajectories<DB: DrawingBackend>(
                 ),
             );
         }
-        // Legend entry.
-        let name_w = c.measure(&party.name, small);
-        if legend_x + name_w + small * 3.0 <= x1 {
-            let ly = bottom - small * 0.7;
-            c.line(legend_x, ly, legend_x + small * 1.6, ly, color, 2.5)?;
+    }
+    let legend_top = bottom - legend_h + small * 1.1;
+    for (k, line) in legend.lines.iter().enumerate() {
+        let ly = legend_top + line_h * k as f64;
+        for &(i, x) in line {
+            let Some((party, color)) = entries.get(i) else {
+                continue;
+            };
+            let lx = x0 + x;
+            c.line(lx, ly, lx + small * 1.6, ly, *color, 2.5)?;
             c.text(
                 &party.name,
-                legend_x + small * 2.0,
+                lx + swatch,
                 ly,
                 small,
                 c.pal.text,
                 Align::Start,
                 Baseline::Center,
             )?;
-            legend_x += small * 2.0 + name_w + small * 1.5;
         }
     }
+    if let Some(x) = legend.more_x {
+        let ly = legend_top + line_h * (legend.lines.len().max(1) - 1) as f64;
+        let hidden: Vec<&str> = entries
+            .iter()
+            .skip(entries.len() - legend.hidden)
+            .map(|(party, _)| party.name.as_str())
+            .collect();
+        let text = more(legend.hidden);
+        c.text(
+            &text,
+            x0 + x,
+            ly,
+            small,
+            c.pal.muted,
+            Align::Start,
+            Baseline::Center,
+        )?;
+        let w = c.measure(&text, small);
+        layout.add(
+            [x0 + x, ly - small, x0 + x + w, ly + small],
+            None,
+            None,
+            hidden.join(", "),
+        );
+    }
     Ok(())
+}
+
+/// Lines of the trajectory legend at most.
+const LEGEND_LINES: usize = 2;
+
+fn more(n: usize) -> String {
+    format!("+{n} more")
+}
+
+/// Where the legend's entries go: per line, (entry index, x from the left edge).
+#[derive(Debug, PartialEq)]
+struct Legend {
+    lines: Vec<Vec<(usize, f64)>>,
+    /// The last entries, in order, that did not fit.
+    hidden: usize,
+    /// Where "+N more" goes on the last line, when any are hidden.
+    more_x: Option<f64>,
+}
+
+/// Lays entries of `widths` left to right in `width`, `gap` apart, wrapping onto at most
+/// `max_lines` lines; entries that do not fit are counted at the end of the last line, in
+/// a label as wide as `more_w(hidden)`, for which the last line gives up entries if needed.
+fn legend_lines(
+    widths: &[f64],
+    width: f64,
+    gap: f64,
+    max_lines: usize,
+    more_w: impl Fn(usize) -> f64,
+) -> Legend {
+    let mut lines: Vec<Vec<(usize, f64)>> = Vec::new();
+    let mut x = 0.0;
+    let mut placed = 0;
+    for (i, &w) in widths.iter().enumerate() {
+        let new_line = lines.is_empty() || (x > 0.0 && x + w > width);
+        if new_line {
+            if lines.len() == max_lines {
+                break;
+            }
+            lines.push(Vec::new());
+            x = 0.0;
+        }
+        if let Some(line) = lines.last_mut() {
+            line.push((i, x));
+        }
+        x += w + gap;
+        placed += 1;
+    }
+    let mut hidden = widths.len() - placed;
+    let mut more_x = None;
+    if hidden > 0
+        && let Some(line) = lines.last_mut()
+    {
+        loop {
+            let end = line.last().map_or(0.0, |&(i, x)| {
+                x + widths.get(i).copied().unwrap_or(0.0) + gap
+            });
+            if end + more_w(hidden) <= width || line.is_empty() {
+                more_x = Some(end);
+                break;
+            }
+            line.pop();
+            hidden += 1;
+        }
+    }
+    Legend {
+        lines,
+        hidden,
+        more_x,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_legend_wraps_onto_a_second_line_before_dropping_anything() {
+        // Width 100, gap 10: 40 at 0, 40 at 50 (ends at 90); 30 wraps to x 0, 50 at 40.
+        let l = legend_lines(&[40.0, 40.0, 30.0, 50.0], 100.0, 10.0, 2, |_| 20.0);
+        assert_eq!(
+            l.lines,
+            vec![vec![(0, 0.0), (1, 50.0)], vec![(2, 0.0), (3, 40.0)]]
+        );
+        assert_eq!((l.hidden, l.more_x), (0, None));
+    }
+
+    #[test]
+    fn what_does_not_fit_in_two_lines_is_counted_not_dropped() {
+        // Five entries of 40: two per line (0 and 50), so one is left after two lines.
+        // "+1 more" (width 30) after the second line's end at 100 does not fit in 100, so
+        // the line gives up its second entry: it ends at 50, +2 more fits at 50 (50+30<=100).
+        let l = legend_lines(&[40.0; 5], 100.0, 10.0, 2, |_| 30.0);
+        assert_eq!(l.lines, vec![vec![(0, 0.0), (1, 50.0)], vec![(2, 0.0)]]);
+        assert_eq!((l.hidden, l.more_x), (2, Some(50.0)));
+        let shown: usize = l.lines.iter().map(Vec::len).sum();
+        assert_eq!(shown + l.hidden, 5, "every entry is drawn or counted");
+    }
+
+    #[test]
+    fn an_entry_wider_than_the_legend_still_gets_a_line() {
+        let l = legend_lines(&[150.0, 20.0], 100.0, 10.0, 2, |_| 30.0);
+        assert_eq!(l.lines, vec![vec![(0, 0.0)], vec![(1, 0.0)]]);
+        assert_eq!(l.hidden, 0);
+    }
 }

@@ -48,10 +48,22 @@ pub fn show(
     let min = min_size(chart, doc.project());
     // A chart given a height (above a table) takes at least its readable height, so that
     // only a chart filling the view scrolls vertically.
-    let avail = vec2(
-        ui.available_width(),
-        height.map_or(ui.available_height(), |h| h.max(min.y + 2.0)),
-    );
+    let box_height = height.map_or(ui.available_height(), |h| h.max(min.y + 2.0));
+    show_capped(ui, doc, shell, chart, options, box_height)
+}
+
+/// `chart` in a box `box_height` tall, so that what sits below it (a list) keeps its room:
+/// a chart that needs more height than that scrolls inside the box.
+pub fn show_capped(
+    ui: &mut Ui,
+    doc: &Document,
+    shell: &mut Shell,
+    chart: Chart,
+    options: &ChartOptions,
+    box_height: f32,
+) -> ChartShown {
+    let min = min_size(chart, doc.project());
+    let avail = vec2(ui.available_width(), box_height);
     // Leave room for the scroll bars so an exact fit does not scroll.
     let size = vec2(
         (avail.x - 2.0).max(min.x).max(200.0),

@@ -267,6 +267,15 @@ fn cell_ui(ui: &mut Ui, cell: &Cell<'_>) -> egui::Response {
             egui::StrokeKind::Inside,
         );
     }
+    // Tab reaches the cells too: show which one Enter would open.
+    if response.has_focus() {
+        painter.rect_stroke(
+            rect.shrink(1.0),
+            4.0,
+            Stroke::new(2.0, visuals.strong_text_color()),
+            egui::StrokeKind::Inside,
+        );
+    }
     let Some(position) = cell.position else {
         let color = if response.hovered() {
             visuals.strong_text_color()

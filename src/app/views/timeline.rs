@@ -12,6 +12,11 @@ use eframe::egui;
 use egui::{RichText, Ui};
 
 const ROW_HEIGHT: f32 = 26.0;
+/// The chart takes at most this share of the view's height, and never less than
+/// `CHART_MIN` (a taller chart scrolls in its box); the event list gets the rest.
+const CHART_SHARE: f32 = 0.55;
+const CHART_MIN: f32 = 240.0;
+const CHART_MAX: f32 = 620.0;
 
 /// Date, kind, event, who, shifts: the event and who share what is left.
 fn widths(available: f32) -> [f32; 5] {
@@ -157,6 +162,9 @@ fn chart_ui(ui: &mut Ui, doc: &Document, shell: &mut Shell) {
     if project.events.is_empty() && project.issues.is_empty() {
         return;
     }
+    // Measured before the header and chooser so the share is of the whole view: the list
+    // of events below must stay usable however many lanes the chart has.
+    let height = (ui.available_height() * CHART_SHARE).clamp(CHART_MIN, CHART_MAX);
     egui::CollapsingHeader::new(RichText::new("Chart").strong())
         .id_salt("timeline-chart")
         .default_open(true)
@@ -188,8 +196,7 @@ fn chart_ui(ui: &mut Ui, doc: &Document, shell: &mut Shell) {
             });
             shell.analysis_view.trajectory_issue = issue.clone();
             let options = ChartOptions { issue, top: None };
-            let height = (ui.available_height() * 0.55).clamp(320.0, 620.0);
-            let shown = chart::show(ui, doc, shell, Chart::Timeline, &options, Some(height));
+            let shown = chart::show_capped(ui, doc, shell, Chart::Timeline, &options, height);
             if let Some(selection) = shown.clicked().and_then(concession_matrix::selection_of) {
                 shell.select(selection);
             }
