@@ -2,7 +2,7 @@
 //! and removing a party, issue or source together with everything that refers to it.
 //! Pure functions over the model, so they are tested without a window.
 
-use crate::model::{Issue, Party, Position, Project, Role, unique_id};
+use crate::model::{Issue, Party, Position, Project, Role, Scenario, unique_id};
 
 /// What goes with a removed party or issue (base and scenarios together).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -31,6 +31,23 @@ impl Dependents {
 }
 
 /// What removing party `id` would take with it.
+/// Push `item` onto a list of the scenario at `scenario` (picked by `over`), or of the base
+/// (picked by `base`) when there is none; returns its index there.
+pub fn push_to_layer<T>(
+    project: &mut Project,
+    scenario: Option<usize>,
+    item: T,
+    base: fn(&mut Project) -> &mut Vec<T>,
+    over: fn(&mut Scenario) -> &mut Vec<T>,
+) -> usize {
+    let list = match scenario.and_then(|i| project.scenarios.get_mut(i)) {
+        Some(s) => over(s),
+        None => base(project),
+    };
+    list.push(item);
+    list.len() - 1
+}
+
 pub fn party_dependents(project: &Project, id: &str) -> Dependents {
     let mut copy = project.clone();
     remove_party(&mut copy, id)

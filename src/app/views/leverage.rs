@@ -5,7 +5,7 @@
 use super::{chart, concession_matrix};
 use crate::app::document::Document;
 use crate::app::widgets::{self, Changes};
-use crate::app::{Selection, Shell, inspector};
+use crate::app::{Selection, Shell, edits, inspector};
 use crate::charts::{Chart, ChartOptions};
 use crate::model::{Leverage, LeverageKind, LeverageStatus, Project};
 use eframe::egui;
@@ -318,12 +318,7 @@ fn push(doc: &mut Document, shell: &mut Shell, item: Leverage) {
     let scenario = shell.scenario_index(doc.project());
     let mut index = 0;
     doc.edit(None, |p| {
-        let list = match scenario.and_then(|i| p.scenarios.get_mut(i)) {
-            Some(s) => &mut s.leverage,
-            None => &mut p.leverage,
-        };
-        list.push(item);
-        index = list.len() - 1;
+        index = edits::push_to_layer(p, scenario, item, |p| &mut p.leverage, |s| &mut s.leverage);
     });
     shell.select(Selection::Leverage {
         scenario: scenario.and(shell.scenario.clone()),

@@ -5,7 +5,7 @@
 use super::{chart, concession_matrix, rows};
 use crate::app::document::Document;
 use crate::app::widgets::{self, Changes};
-use crate::app::{Selection, Shell, analysis_cache, inspector};
+use crate::app::{Selection, Shell, analysis_cache, edits, inspector};
 use crate::charts::{Chart, ChartOptions};
 use crate::model::{Event, EventKind, Shift};
 use eframe::egui;
@@ -142,12 +142,7 @@ pub fn ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell) {
         };
         let mut index = 0;
         doc.edit(None, |p| {
-            let list = match scenario.and_then(|i| p.scenarios.get_mut(i)) {
-                Some(s) => &mut s.events,
-                None => &mut p.events,
-            };
-            list.push(event);
-            index = list.len() - 1;
+            index = edits::push_to_layer(p, scenario, event, |p| &mut p.events, |s| &mut s.events);
         });
         shell.select(Selection::Event {
             scenario: scenario.and(shell.scenario.clone()),
