@@ -90,13 +90,13 @@ fn unknown_chart_and_scenario_list_the_valid_names() {
     let file = sample(dir.path());
     let out = dir.path().join("out");
     let o = render(&[&file, "--out", out.to_str().unwrap(), "--chart", "pie"]);
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(2));
     assert_eq!(
         stderr(&o).trim(),
         "stancemap render: unknown chart \"pie\"; valid charts: concession-matrix, zopa, leverage, timeline, sensitivity"
     );
     let o = render(&[&file, "--out", out.to_str().unwrap(), "--scenario", "nope"]);
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(2));
     assert_eq!(
         stderr(&o).trim(),
         format!("{file}: unknown scenario \"nope\"; valid scenarios: drag-out")
@@ -118,4 +118,19 @@ fn a_file_that_fails_to_load_is_reported_like_check() {
     let err = stderr(&o);
     assert!(err.starts_with(&format!("{}:3:", file.display())), "{err}");
     assert!(err.contains(": error: "), "{err}");
+}
+
+#[test]
+fn an_unknown_view_is_bad_usage_and_opens_no_window() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_stancemap"))
+        .args(["--screenshot", "never.png", "--view", "pie"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim(),
+        "stancemap: unknown view \"pie\"; valid views: overview, parties, issues, positions, \
+         leverage, timeline, scenarios, analysis, concession-matrix, zopa"
+    );
+    assert!(!std::path::Path::new("never.png").exists());
 }

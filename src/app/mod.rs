@@ -848,18 +848,9 @@ impl eframe::App for App {
 /// Open the window (the `stancemap [FILE]` command). Blocks until it closes.
 pub fn run(
     file: Option<PathBuf>,
-    view: Option<String>,
+    view: Option<ViewKind>,
     screenshot: Option<PathBuf>,
 ) -> anyhow::Result<()> {
-    let view = match view {
-        Some(name) => Some(ViewKind::from_name(&name).ok_or_else(|| {
-            anyhow::anyhow!(
-                "unknown view \"{name}\"; valid views: {}",
-                ViewKind::valid_names()
-            )
-        })?),
-        None => None,
-    };
     let capture = screenshot.is_some();
     let result: Arc<Mutex<Option<Result<(), String>>>> = Arc::new(Mutex::new(None));
     let result_for_app = result.clone();

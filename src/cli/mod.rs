@@ -8,6 +8,7 @@ mod fmt;
 mod generate;
 mod render;
 
+use crate::app::ViewKind;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -59,12 +60,37 @@ pub fn main() -> ExitCode {
         Some(Command::Render(args)) => render::run(&args),
         Some(Command::Generate(args)) => generate::run(&args),
         Some(Command::Bench(args)) => bench::run(&args),
-        None => match crate::app::run(cli.file, cli.view, cli.screenshot) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(err) => {
-                eprintln!("stancemap: {err:#}");
-                ExitCode::FAILURE
-            }
-        },
+        None => {
+            let view = match cli
+                .view
+                .as_deref()
+                .map(|name| (name, ViewKind::from_name(name)))
+            {
+                None => None,
+                Some((_, Some(kind))) => Some(kind),
+                Some((name, None)) => {
+                    eprintln!(
+                        "stancemap: unknown view \"{name}\"; valid views: {}",
+                        ViewKind::valid_names()
+                    );
+                    return ExitCode::from(EXIT_USAGE);
+                }
+            };
+            open_window(cli.file, view, cli.screenshot)
+        }
+    }
+}
+
+fn open_window(
+    file: Option<PathBuf>,
+    view: Option<ViewKind>,
+    screenshot: Option<PathBuf>,
+) -> ExitCode {
+    match crate::app::run(file, view, screenshot) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("stancemap: {err:#}");
+            ExitCode::FAILURE
+        }
     }
 }

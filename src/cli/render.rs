@@ -54,21 +54,44 @@ pub fn run(args: &Args) -> ExitCode {
             }
             ExitCode::SUCCESS
         }
-        Err(message) => {
+        Err(Failed { message, usage }) => {
             eprintln!("{message}");
-            ExitCode::FAILURE
+            // An unknown chart, scenario or issue name is bad usage (2), as clap's own
+            // errors and `analyze --scenario` are; a file that fails to load is 1.
+            ExitCode::from(if usage { super::EXIT_USAGE } else { 1 })
         }
     }
 }
 
-fn render(args: &Args) -> Result<Vec<PathBuf>, String> {
+struct Failed {
+    message: String,
+    usage: bool,
+}
+
+impl From<String> for Failed {
+    fn from(message: String) -> Self {
+        Self {
+            message,
+            usage: false,
+        }
+    }
+}
+
+fn usage(message: String) -> Failed {
+    Failed {
+        message,
+        usage: true,
+    }
+}
+
+fn render(args: &Args) -> Result<Vec<PathBuf>, Failed> {
     let name = args.file.display().to_string();
     let charts = if args.charts.is_empty() {
         Chart::DEFAULT.to_vec()
     } else {
         args.charts
             .iter()
-            .map(|n| Chart::from_name(n).map_err(|e| format!("stancemap render: {e}")))
+            .map(|n| Chart::from_name(n).map_err(|e| usage(format!("stancemap render: {e}"))))
             .collect::<Result<Vec<_>, _>>()?
     };
     let loaded = crate::format::load_path(&args.file).map_err(|e| {
@@ -81,15 +104,15 @@ fn render(args: &Args) -> Result<Vec<PathBuf>, String> {
     let project = loaded.project;
     let view = project
         .resolve(args.scenario.as_deref())
-        .map_err(|e| format!("{name}: {e}"))?;
+        .map_err(|e| usage(format!("{name}: {e}")))?;
     if let Some(issue) = &args.issue
         && project.issue(issue).is_none()
     {
         let valid: Vec<&str> = project.issues.iter().map(|i| i.id.as_str()).collect();
-        return Err(format!(
+        return Err(usage(format!(
             "{name}: unknown issue \"{issue}\"; valid issues: {}",
             valid.join(", ")
-        ));
+        )));
     }
     let analysis = crate::analysis::analyze(&view);
     let options = ChartOptions {
@@ -111,5 +134,5 @@ fn render(args: &Args) -> Result<Vec<PathBuf>, String> {
         Format::Both => export::Formats::Both,
     };
     export::write_all(&args.out, &charts, formats, &input, args.width, args.height)
-        .map_err(|e| format!("stancemap render: {e}"))
+        .map_err(|e| Failed::from(format!("stancemap render: {e}")))
 }
