@@ -59,41 +59,28 @@ pub fn issue_dependents(project: &Project, id: &str) -> Dependents {
     remove_issue(&mut copy, id)
 }
 
+/// Keep the items of `list` that `keep` accepts; returns how many went.
+fn retain_counted<T>(list: &mut Vec<T>, keep: impl FnMut(&T) -> bool) -> usize {
+    let before = list.len();
+    list.retain(keep);
+    before - list.len()
+}
+
 /// Remove party `id` and every position, leverage item, shift and power override that names
 /// it; drop it from events' party lists. Returns what went.
 pub fn remove_party(project: &mut Project, id: &str) -> Dependents {
     let mut gone = Dependents::default();
     project.parties.retain(|p| p.id != id);
-    let mut positions = |list: &mut Vec<Position>| {
-        let before = list.len();
-        list.retain(|p| p.party != id);
-        gone.positions += before - list.len();
-    };
-    positions(&mut project.positions);
+    gone.positions += retain_counted(&mut project.positions, |p| p.party != id);
+    gone.leverage += retain_counted(&mut project.leverage, |l| l.holder != id && l.target != id);
     for s in &mut project.scenarios {
-        positions(&mut s.positions);
-    }
-    let mut leverage = |list: &mut Vec<crate::model::Leverage>| {
-        let before = list.len();
-        list.retain(|l| l.holder != id && l.target != id);
-        gone.leverage += before - list.len();
-    };
-    leverage(&mut project.leverage);
-    for s in &mut project.scenarios {
-        leverage(&mut s.leverage);
+        gone.positions += retain_counted(&mut s.positions, |p| p.party != id);
+        gone.leverage += retain_counted(&mut s.leverage, |l| l.holder != id && l.target != id);
         s.power.retain(|o| o.party != id);
     }
-    let events = project.events.iter_mut().chain(
-        project
-            .scenarios
-            .iter_mut()
-            .flat_map(|s| s.events.iter_mut()),
-    );
-    for event in events {
+    for event in all_events(project) {
         event.parties.retain(|p| p != id);
-        let before = event.shifts.len();
-        event.shifts.retain(|s| s.party != id);
-        gone.shifts += before - event.shifts.len();
+        gone.shifts += retain_counted(&mut event.shifts, |s| s.party != id);
     }
     gone
 }
@@ -103,39 +90,34 @@ pub fn remove_party(project: &mut Project, id: &str) -> Dependents {
 pub fn remove_issue(project: &mut Project, id: &str) -> Dependents {
     let mut gone = Dependents::default();
     project.issues.retain(|i| i.id != id);
-    let mut positions = |list: &mut Vec<Position>| {
-        let before = list.len();
-        list.retain(|p| p.issue != id);
-        gone.positions += before - list.len();
-    };
-    positions(&mut project.positions);
-    for s in &mut project.scenarios {
-        positions(&mut s.positions);
-    }
-    let mut leverage = |list: &mut Vec<crate::model::Leverage>| {
-        let before = list.len();
-        list.retain(|l| !(l.issues.len() == 1 && l.issues[0] == id));
-        gone.leverage += before - list.len();
-        for l in list.iter_mut() {
+    let only_this = |l: &crate::model::Leverage| !(l.issues.len() == 1 && l.issues[0] == id);
+    let layers = std::iter::once((&mut project.positions, &mut project.leverage)).chain(
+        project
+            .scenarios
+            .iter_mut()
+            .map(|s| (&mut s.positions, &mut s.leverage)),
+    );
+    for (positions, leverage) in layers {
+        gone.positions += retain_counted(positions, |p| p.issue != id);
+        gone.leverage += retain_counted(leverage, only_this);
+        for l in leverage.iter_mut() {
             l.issues.retain(|i| i != id);
         }
-    };
-    leverage(&mut project.leverage);
-    for s in &mut project.scenarios {
-        leverage(&mut s.leverage);
     }
-    let events = project.events.iter_mut().chain(
+    for event in all_events(project) {
+        gone.shifts += retain_counted(&mut event.shifts, |s| s.issue != id);
+    }
+    gone
+}
+
+/// Every event of the base and of every scenario.
+fn all_events(project: &mut Project) -> impl Iterator<Item = &mut crate::model::Event> {
+    project.events.iter_mut().chain(
         project
             .scenarios
             .iter_mut()
             .flat_map(|s| s.events.iter_mut()),
-    );
-    for event in events {
-        let before = event.shifts.len();
-        event.shifts.retain(|s| s.issue != id);
-        gone.shifts += before - event.shifts.len();
-    }
-    gone
+    )
 }
 
 /// Remove source `index` and every citation of it.
