@@ -1,10 +1,12 @@
 //! stancemap: map the positions, walk-aways, leverage and timeline of a negotiation.
-//! The binary is a thin shell; everything lives here so tests and the CLI can reach it.
+//! This root package holds the command line and the benchmark; the layers live in the
+//! workspace's crates and are re-exported here so the CLI, the bench and the tests see one
+//! library: `stancemap::{model, format, analysis}` (crates/core), `stancemap::charts`
+//! (crates/charts) and `stancemap::app` (crates/app).
 
-pub mod analysis; // the figures of shared/ANALYSIS.md: outcome, ZOPA, concession, leverage, sensitivity
-pub mod app; // the desktop editor: eframe app, document + undo, views, dialogs
+pub use stancemap_app as app; // the desktop editor: eframe app, document + undo, views, dialogs
+pub use stancemap_charts as charts; // one drawing per chart for any plotters backend, SVG/PNG export
+pub use stancemap_core::{analysis, format, model};
+
 pub mod bench; // `stancemap bench`: timing load, save, analysis and rendering on generated projects
-pub mod charts; // the charts: one drawing per chart for any plotters backend, SVG/PNG export
 pub mod cli; // the command line: check, fmt, analyze, render, generate
-pub mod format; // the .ron file: read, validate, write canonically, save atomically
-pub mod model; // the domain types, scenario resolution and the synthetic project generator

@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use stancemap::format::{load_bytes, to_canonical};
+use stancemap_core::format::{load_bytes, to_canonical};
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(loaded) = load_bytes(data) {

@@ -37,8 +37,6 @@ impl Report {
 }
 
 pub fn run(args: &Args) -> ExitCode {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    huge_heap();
     let reports: Vec<Report> = args.files.iter().map(|p| check_one(p)).collect();
     for report in &reports {
         for line in report.lines() {
@@ -69,37 +67,6 @@ pub fn run(args: &Args) -> ExitCode {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
-    }
-}
-
-/// Let the heap that a loaded project is built in use 2 MiB pages. Every fresh 4 KiB page
-/// costs a page fault on first touch (several microseconds on a VM); a 4 MB project's
-/// allocations took 1,500 of them, a quarter of `check`'s time. `check` is a short-lived
-/// process, so it can ask glibc to grow the heap in one large step and advise the kernel to
-/// back that step with huge pages; untouched parts of it are never given memory.
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-fn huge_heap() {
-    const PAD: usize = 64 * 1024 * 1024;
-    const PAGE: usize = 4096;
-    // SAFETY: mallopt only tunes glibc's allocator (called before any other thread exists);
-    // the block is freed at once; madvise covers only the heap between that block and the
-    // heap's end, and MADV_HUGEPAGE changes no contents (a refusal leaves small pages).
-    unsafe {
-        // Keep big blocks on the heap too, grow the heap by PAD at a time, never shrink it.
-        libc::mallopt(libc::M_MMAP_THRESHOLD, PAD as libc::c_int);
-        libc::mallopt(libc::M_TOP_PAD, PAD as libc::c_int);
-        libc::mallopt(libc::M_TRIM_THRESHOLD, (2 * PAD) as libc::c_int);
-        // More than is left at the top of the heap, so glibc grows it now, by PAD.
-        let probe = libc::malloc(256 * 1024);
-        if probe.is_null() {
-            return;
-        }
-        let start = (probe as usize).next_multiple_of(PAGE);
-        libc::free(probe);
-        let end = libc::sbrk(0) as usize;
-        if end > start {
-            libc::madvise(start as *mut libc::c_void, end - start, libc::MADV_HUGEPAGE);
-        }
     }
 }
 

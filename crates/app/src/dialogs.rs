@@ -1,0 +1,712 @@
+//! Dialogs: native file pickers behind a trait (so tests inject paths instead of opening
+//! rfd), and the app's modal dialogs: the unsaved-changes guard, load errors, delete
+//! confirmations, warnings, About, the guide to the concepts, and the ones that keep work
+//! from being lost: the recovery offer, a failed save, and a file changed on disk.
+
+use super::edits::{self, Dependents};
+use super::{App, Document, Selection, ViewKind};
+use crate::format::{Diagnostic, Location, RecoveryEntry};
+use crate::model::Project;
+use eframe::egui;
+use egui::{Id, RichText};
+use std::collections::VecDeque;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+/// Where file paths come from: the native dialogs, or a script in tests.
+pub trait FileDialogs {
+    /// A project file to open, or `None` if the user cancelled.
+    fn open_path(&mut self) -> Option<PathBuf>;
+    /// Where to save, suggesting `file_name`; `None` if the user cancelled.
+    fn save_path(&mut self, file_name: &str) -> Option<PathBuf>;
+    /// A folder to export charts into; `None` if the user cancelled.
+    fn folder_path(&mut self) -> Option<PathBuf>;
+    /// Where to save one chart (SVG or PNG), suggesting `file_name`; `None` if cancelled.
+    fn chart_path(&mut self, file_name: &str) -> Option<PathBuf>;
+}
+
+/// The operating system's file dialogs (rfd), filtered to `.ron` project files.
+pub struct NativeDialogs;
+
+impl FileDialogs for NativeDialogs {
+    fn open_path(&mut self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Open a stancemap project")
+            .add_filter("stancemap project", &["ron"])
+            .pick_file()
+    }
+
+    fn save_path(&mut self, file_name: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Save the stancemap project")
+            .add_filter("stancemap project", &["ron"])
+            .set_file_name(file_name)
+            .save_file()
+    }
+
+    fn folder_path(&mut self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Export the charts into this folder")
+            .pick_folder()
+    }
+
+    fn chart_path(&mut self, file_name: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Export the chart")
+            .add_filter("SVG image", &["svg"])
+            .add_filter("PNG image", &["png"])
+            .set_file_name(file_name)
+            .save_file()
+    }
+}
+
+/// Answers dialogs from a queue the test fills; an empty queue means "cancelled".
+#[derive(Clone, Default)]
+pub struct ScriptedDialogs {
+    pub answers: Arc<Mutex<VecDeque<PathBuf>>>,
+}
+
+impl ScriptedDialogs {
+    pub fn push(&self, path: PathBuf) {
+        if let Ok(mut queue) = self.answers.lock() {
+            queue.push_back(path);
+        }
+    }
+
+    fn next(&self) -> Option<PathBuf> {
+        self.answers.lock().ok()?.pop_front()
+    }
+}
+
+impl FileDialogs for ScriptedDialogs {
+    fn open_path(&mut self) -> Option<PathBuf> {
+        self.next()
+    }
+
+    fn save_path(&mut self, _file_name: &str) -> Option<PathBuf> {
+        self.next()
+    }
+
+    fn folder_path(&mut self) -> Option<PathBuf> {
+        self.next()
+    }
+
+    fn chart_path(&mut self, _file_name: &str) -> Option<PathBuf> {
+        self.next()
+    }
+}
+
+/// An action that would discard unsaved changes, waiting for the user's answer.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Pending {
+    New,
+    OpenDialog,
+    OpenPath(PathBuf),
+    OpenSample(usize),
+    Quit,
+}
+
+impl Pending {
+    fn verb(&self) -> &'static str {
+        match self {
+            Pending::New => "starting a new project",
+            Pending::OpenDialog | Pending::OpenPath(_) | Pending::OpenSample(_) => {
+                "opening another project"
+            }
+            Pending::Quit => "quitting",
+        }
+    }
+}
+
+/// A party or issue the user asked to delete.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Deletion {
+    Party(String),
+    Issue(String),
+}
+
+impl Deletion {
+    pub fn dependents(&self, project: &Project) -> Dependents {
+        match self {
+            Deletion::Party(id) => edits::party_dependents(project, id),
+            Deletion::Issue(id) => edits::issue_dependents(project, id),
+        }
+    }
+
+    pub fn name(&self, project: &Project) -> String {
+        match self {
+            Deletion::Party(id) => format!("party “{}”", super::widgets::party_name(project, id)),
+            Deletion::Issue(id) => format!("issue “{}”", super::widgets::issue_name(project, id)),
+        }
+    }
+
+    /// The confirming button's label.
+    pub fn verb(&self) -> &'static str {
+        match self {
+            Deletion::Party(_) => "Delete party",
+            Deletion::Issue(_) => "Delete issue",
+        }
+    }
+
+    /// Remove the item and what refers to it, as one undo step.
+    pub fn apply(&self, doc: &mut Document) {
+        match self {
+            Deletion::Party(id) => doc.edit(None, |p| {
+                edits::remove_party(p, id);
+            }),
+            Deletion::Issue(id) => doc.edit(None, |p| {
+                edits::remove_issue(p, id);
+            }),
+        }
+    }
+}
+
+pub enum Modal {
+    Guard(Pending),
+    LoadErrors {
+        file: String,
+        diagnostics: Vec<Diagnostic>,
+    },
+    Message {
+        title: String,
+        text: String,
+    },
+    ConfirmDelete {
+        what: Deletion,
+        dependents: Dependents,
+    },
+    Warnings,
+    Guide,
+    About,
+    /// A recovery copy of unsaved work from an earlier run; `more` copies wait after it.
+    Recover {
+        entry: RecoveryEntry,
+        more: usize,
+    },
+    /// A save failed; `text` says why and that nothing was lost.
+    SaveFailed {
+        text: String,
+    },
+    /// The window came back into focus and the file had been changed by another program.
+    ChangedOnDisk {
+        path: PathBuf,
+        dirty: bool,
+    },
+    /// Saving would overwrite changes another program made to the file since it was opened
+    /// or saved here; `then` is the action waiting for the save (quit, open…).
+    SaveConflict {
+        path: PathBuf,
+        then: Option<Pending>,
+    },
+}
+
+impl Modal {
+    pub fn title(&self) -> &str {
+        match self {
+            Modal::Guard(_) => "Unsaved changes",
+            Modal::LoadErrors { .. } => "The file could not be opened",
+            Modal::Message { title, .. } => title,
+            Modal::ConfirmDelete { .. } => "Delete?",
+            Modal::Warnings => "Warnings",
+            Modal::Guide => "Guide to the concepts",
+            Modal::About => "About stancemap",
+            Modal::Recover { .. } => "Recover unsaved work?",
+            Modal::SaveFailed { .. } => "Could not save",
+            Modal::ChangedOnDisk { .. } => "The file changed on disk",
+            Modal::SaveConflict { .. } => "The file changed on disk since you opened it",
+        }
+    }
+}
+
+/// What the user answered in a modal this frame.
+enum Answer {
+    Close,
+    Save(Pending),
+    Discard(Pending),
+    Delete(Deletion),
+    GoTo(ViewKind, Selection),
+    Restore(RecoveryEntry),
+    ShowBoth(RecoveryEntry),
+    DiscardRecovery(RecoveryEntry),
+    /// Reload the file from disk, dropping the document's unsaved changes.
+    Reload(PathBuf),
+    /// Keep the document as it is and stop warning about this version of the file.
+    KeepMine(PathBuf),
+    Overwrite(PathBuf, Option<Pending>),
+    SaveAs(Option<Pending>),
+}
+
+/// Show the open modal, if any, and act on the answer.
+pub fn modal_ui(ctx: &egui::Context, app: &mut App) {
+    let Some(modal) = app.modal.take() else {
+        return;
+    };
+    let warnings = if matches!(modal, Modal::Warnings) {
+        app.warnings().to_vec()
+    } else {
+        Vec::new()
+    };
+    let mut answer = None;
+    let response = egui::Modal::new(Id::unique("stancemap-modal")).show(ctx, |ui| {
+        ui.set_max_width(620.0);
+        ui.heading(modal.title());
+        ui.add_space(6.0);
+        answer = body_ui(ui, &modal, app.doc.project(), &warnings);
+    });
+    if answer.is_none() && response.should_close() {
+        answer = Some(Answer::Close);
+    }
+    match answer {
+        None => app.modal = Some(modal),
+        Some(Answer::Close) => {}
+        Some(Answer::Save(pending)) => {
+            if app.save_then(Some(pending.clone())) {
+                app.perform(pending, ctx);
+            }
+        }
+        Some(Answer::Discard(pending)) => {
+            app.discard_recovery_copy();
+            app.perform(pending, ctx);
+        }
+        Some(Answer::Restore(entry)) => app.restore(&entry, false),
+        Some(Answer::ShowBoth(entry)) => app.restore(&entry, true),
+        Some(Answer::DiscardRecovery(entry)) => app.discard_offer(&entry),
+        Some(Answer::Reload(path)) => {
+            // The copy of the dropped changes goes only once the file has loaded: a reload
+            // that fails keeps the document, so it keeps its copy too.
+            let dropped = app.doc.is_dirty();
+            if app.open_path(&path) && dropped {
+                app.remove_copy_for(&path);
+            }
+        }
+        Some(Answer::KeepMine(path)) => app.keep_mine(&path),
+        Some(Answer::Overwrite(path, then)) => {
+            if app.save_to(&path, false, None)
+                && let Some(pending) = then
+            {
+                app.perform(pending, ctx);
+            }
+        }
+        Some(Answer::SaveAs(then)) => {
+            if app.save_as()
+                && let Some(pending) = then
+            {
+                app.perform(pending, ctx);
+            }
+        }
+        Some(Answer::Delete(what)) => app.delete(&what),
+        Some(Answer::GoTo(view, selection)) => {
+            app.shell.scenario = None;
+            app.shell.view = view;
+            app.shell.select(selection);
+        }
+    }
+}
+
+fn body_ui(
+    ui: &mut egui::Ui,
+    modal: &Modal,
+    project: &Project,
+    warnings: &[Diagnostic],
+) -> Option<Answer> {
+    let mut answer = None;
+    match modal {
+        Modal::Guard(pending) => {
+            ui.label(format!(
+                "“{}” has changes that are not saved. Save them before {}?",
+                project.title,
+                pending.verb()
+            ));
+            ui.add_space(10.0);
+            ui.horizontal(|ui| {
+                if ui.button("Save").clicked() {
+                    answer = Some(Answer::Save(pending.clone()));
+                }
+                if ui.button("Discard changes").clicked() {
+                    answer = Some(Answer::Discard(pending.clone()));
+                }
+                if ui.button("Cancel").clicked() {
+                    answer = Some(Answer::Close);
+                }
+            });
+        }
+        Modal::LoadErrors { file, diagnostics } => {
+            ui.label("Nothing was changed: the project already open stays as it was.");
+            ui.label(format!(
+                "{} problem{} found:",
+                diagnostics.len(),
+                if diagnostics.len() == 1 { "" } else { "s" }
+            ));
+            egui::ScrollArea::vertical()
+                .max_height(320.0)
+                .show(ui, |ui| {
+                    for d in diagnostics {
+                        let color = if d.is_error() {
+                            ui.visuals().error_fg_color
+                        } else {
+                            ui.visuals().warn_fg_color
+                        };
+                        ui.label(RichText::new(d.with_file(file)).monospace().color(color));
+                    }
+                });
+            ui.add_space(8.0);
+            if ui.button("OK").clicked() {
+                answer = Some(Answer::Close);
+            }
+        }
+        Modal::Recover { entry, more } => {
+            answer = recover_ui(ui, entry, *more);
+        }
+        Modal::SaveFailed { text } => {
+            ui.label(text);
+            ui.add_space(10.0);
+            ui.horizontal(|ui| {
+                if ui.button("Save As…").clicked() {
+                    answer = Some(Answer::SaveAs(None));
+                }
+                if ui.button("OK").clicked() {
+                    answer = Some(Answer::Close);
+                }
+            });
+        }
+        Modal::ChangedOnDisk { path, dirty } => {
+            if *dirty {
+                ui.label(format!(
+                    "Another program changed {} while you had unsaved changes here.",
+                    path.display()
+                ));
+                ui.label(
+                    "Keep your changes (saving will ask before overwriting the other version), \
+                     or reload the file and discard them.",
+                );
+            } else {
+                ui.label(format!(
+                    "Another program changed {}. Reload it to see the new version?",
+                    path.display()
+                ));
+            }
+            ui.add_space(10.0);
+            ui.horizontal(|ui| {
+                let reload = if *dirty {
+                    "Reload (discard my changes)"
+                } else {
+                    "Reload"
+                };
+                if ui.button(reload).clicked() {
+                    answer = Some(Answer::Reload(path.clone()));
+                }
+                let keep = if *dirty {
+                    "Keep my changes"
+                } else {
+                    "Keep this version"
+                };
+                if ui.button(keep).clicked() {
+                    answer = Some(Answer::KeepMine(path.clone()));
+                }
+            });
+        }
+        Modal::SaveConflict { path, then } => {
+            ui.label(format!(
+                "Another program changed {} after you opened or last saved it here. Saving \
+                 now would replace that version with yours.",
+                path.display()
+            ));
+            ui.add_space(10.0);
+            ui.horizontal(|ui| {
+                if ui.button("Reload (discard my changes)").clicked() {
+                    answer = Some(Answer::Reload(path.clone()));
+                }
+                if ui
+                    .button("Overwrite")
+                    .on_hover_text("Save your version over the other one (kept as .bak)")
+                    .clicked()
+                {
+                    answer = Some(Answer::Overwrite(path.clone(), then.clone()));
+                }
+                if ui.button("Save As…").clicked() {
+                    answer = Some(Answer::SaveAs(then.clone()));
+                }
+                if ui.button("Cancel").clicked() {
+                    answer = Some(Answer::Close);
+                }
+            });
+        }
+        Modal::Message { text, .. } => {
+            ui.label(text);
+            ui.add_space(8.0);
+            if ui.button("OK").clicked() {
+                answer = Some(Answer::Close);
+            }
+        }
+        Modal::ConfirmDelete { what, dependents } => {
+            ui.label(format!(
+                "Deleting the {} also deletes {} that refer to it.",
+                what.name(project),
+                dependents.describe()
+            ));
+            ui.label(RichText::new("You can undo this with Ctrl+Z.").weak());
+            ui.add_space(10.0);
+            ui.horizontal(|ui| {
+                if ui.button(what.verb()).clicked() {
+                    answer = Some(Answer::Delete(what.clone()));
+                }
+                if ui.button("Cancel").clicked() {
+                    answer = Some(Answer::Close);
+                }
+            });
+        }
+        Modal::Warnings => {
+            if warnings.is_empty() {
+                ui.label("No warnings: the project is consistent.");
+            }
+            egui::ScrollArea::vertical()
+                .max_height(380.0)
+                .show(ui, |ui| {
+                    for (i, d) in warnings.iter().enumerate() {
+                        ui.horizontal_wrapped(|ui| {
+                            if let Some((view, selection)) = target_of(project, d)
+                                && ui
+                                    .button("Go to")
+                                    .on_hover_text("Select the item this warning is about")
+                                    .clicked()
+                            {
+                                answer = Some(Answer::GoTo(view, selection));
+                            }
+                            ui.label(format!("{}. {d}", i + 1));
+                        });
+                    }
+                });
+            ui.add_space(8.0);
+            if ui.button("Close").clicked() {
+                answer = Some(Answer::Close);
+            }
+        }
+        Modal::Guide => {
+            egui::ScrollArea::vertical()
+                .max_height(420.0)
+                .show(ui, |ui| {
+                    for (term, text) in GUIDE {
+                        ui.label(RichText::new(*term).strong());
+                        ui.label(*text);
+                        ui.add_space(4.0);
+                    }
+                });
+            ui.add_space(8.0);
+            if ui.button("Close").clicked() {
+                answer = Some(Answer::Close);
+            }
+        }
+        Modal::About => {
+            ui.label(format!(
+                "stancemap {} — map the positions, walk-aways, leverage and timeline of a negotiation.",
+                env!("CARGO_PKG_VERSION")
+            ));
+            ui.label(
+                "Projects are plain .ron text files you can read, diff and share. \
+                 Every figure the app derives is an estimate from the analyst's own scores.",
+            );
+            ui.add_space(8.0);
+            if ui.button("Close").clicked() {
+                answer = Some(Answer::Close);
+            }
+        }
+    }
+    answer
+}
+
+fn recover_ui(ui: &mut egui::Ui, entry: &RecoveryEntry, more: usize) -> Option<Answer> {
+    let mut answer = None;
+    let when = entry
+        .saved_at
+        .to_zoned(jiff::tz::TimeZone::system())
+        .strftime("%Y-%m-%d %H:%M")
+        .to_string();
+    match &entry.original {
+        Some(original) => ui.label(format!(
+            "stancemap stopped before your changes to {} were saved. A recovery copy from \
+             {when} holds work that is not in the file.",
+            original.display()
+        )),
+        None => ui.label(format!(
+            "stancemap stopped before a new project was saved. A recovery copy from {when} \
+             holds it."
+        )),
+    };
+    ui.label(
+        RichText::new(
+            "Restore opens the recovered work, not saved yet: your file is not changed until \
+             you save. Show both also lists how it differs from the file. Discard deletes \
+             the copy.",
+        )
+        .weak(),
+    );
+    if more > 0 {
+        ui.label(format!(
+            "{more} more recovery cop{} will be offered after this one.",
+            if more == 1 { "y" } else { "ies" }
+        ));
+    }
+    ui.add_space(10.0);
+    ui.horizontal(|ui| {
+        if ui.button("Restore").clicked() {
+            answer = Some(Answer::Restore(entry.clone()));
+        }
+        if entry.original.is_some() && ui.button("Show both").clicked() {
+            answer = Some(Answer::ShowBoth(entry.clone()));
+        }
+        if ui.button("Discard").clicked() {
+            answer = Some(Answer::DiscardRecovery(entry.clone()));
+        }
+    });
+    answer
+}
+
+/// The item a diagnostic is about, from its `list[index]` location.
+pub fn target_of(project: &Project, d: &Diagnostic) -> Option<(ViewKind, Selection)> {
+    let Location::Item(item) = &d.location else {
+        return None;
+    };
+    let (list, rest) = item.split_once('[')?;
+    let index: usize = rest.split_once(']')?.0.parse().ok()?;
+    match list {
+        "parties" => Some((
+            ViewKind::Parties,
+            Selection::Party(project.parties.get(index)?.id.clone()),
+        )),
+        "issues" => Some((
+            ViewKind::Issues,
+            Selection::Issue(project.issues.get(index)?.id.clone()),
+        )),
+        "positions" => {
+            let p = project.positions.get(index)?;
+            Some((
+                ViewKind::Positions,
+                Selection::Cell {
+                    party: p.party.clone(),
+                    issue: p.issue.clone(),
+                },
+            ))
+        }
+        "leverage" => (index < project.leverage.len()).then_some((
+            ViewKind::Leverage,
+            Selection::Leverage {
+                scenario: None,
+                index,
+            },
+        )),
+        "events" => (index < project.events.len()).then_some((
+            ViewKind::Timeline,
+            Selection::Event {
+                scenario: None,
+                index,
+            },
+        )),
+        "sources" => (index < project.sources.len())
+            .then_some((ViewKind::Overview, Selection::Source(index))),
+        "scenarios" => Some((
+            ViewKind::Scenarios,
+            Selection::Scenario(project.scenarios.get(index)?.id.clone()),
+        )),
+        _ => None,
+    }
+}
+
+/// Help ▸ Guide: the concepts, in the glossary's words.
+const GUIDE: &[(&str, &str)] = &[
+    (
+        "Party",
+        "An actor at the table. Principals must consent to any deal; Mediators broker it; Stakeholders are affected and push, but cannot veto.",
+    ),
+    (
+        "Power",
+        "A party's overall capability to shape outcomes, from 0 to 1.",
+    ),
+    (
+        "Issue",
+        "One dimension of the negotiation: a scale from 0 to 100 whose two ends you name (what 0 means, what 100 means).",
+    ),
+    (
+        "Stance",
+        "Where a party stands on an issue now (as of the project's date).",
+    ),
+    (
+        "Ideal",
+        "The outcome the party would most like; the stance unless you set it apart.",
+    ),
+    (
+        "Walk-away",
+        "The worst outcome the party still accepts. It accepts everything on its ideal's side of the walk-away.",
+    ),
+    (
+        "Red line",
+        "A walk-away the party has made public and calls non-negotiable.",
+    ),
+    (
+        "Salience",
+        "How much the issue matters to the party, from 0 to 1. Drawn as the strength of the marker in the positions grid.",
+    ),
+    (
+        "Leverage",
+        "Something a holder can do to a target: a Carrot (an inducement), a Stick (a threat or penalty) or an Alternative (what it does without a deal), with strength, credibility and cost.",
+    ),
+    (
+        "ZOPA",
+        "The zone of possible agreement: where every Principal's acceptable range overlaps. No ZOPA is a finding, not an error.",
+    ),
+    (
+        "Outcome",
+        "The predicted settlement of an issue: the power-and-salience weighted median (or mean) of the stances. An estimate from your scores, not a forecast with a guarantee.",
+    ),
+    (
+        "Event and shift",
+        "A dated happening on the timeline; a shift records a stance it changed.",
+    ),
+    (
+        "Scenario",
+        "A named alternative future: overrides of positions, leverage and power, and hypothetical events, over the base project. Pick it at the top of the view selector and every view shows it.",
+    ),
+    (
+        "Editing",
+        "Every change can be undone (Ctrl+Z) and redone (Ctrl+Shift+Z or Ctrl+Y). Tab moves between fields.",
+    ),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::format::Severity;
+
+    #[test]
+    fn warnings_point_at_their_items() {
+        let text = include_str!("../../../sample_projects/ceasefire-2025.ron");
+        let project = match crate::format::load_bytes(text.as_bytes()) {
+            Ok(l) => l.project,
+            Err(e) => panic!("{e}"),
+        };
+        let at = |item: &str| Diagnostic {
+            severity: Severity::Warning,
+            location: Location::Item(item.into()),
+            message: String::new(),
+        };
+        let p0 = &project.positions[0];
+        assert_eq!(
+            target_of(&project, &at("positions[0] (party \"x\")")),
+            Some((
+                ViewKind::Positions,
+                Selection::Cell {
+                    party: p0.party.clone(),
+                    issue: p0.issue.clone()
+                }
+            ))
+        );
+        assert_eq!(
+            target_of(&project, &at("parties[1]")),
+            Some((
+                ViewKind::Parties,
+                Selection::Party(project.parties[1].id.clone())
+            ))
+        );
+        assert_eq!(target_of(&project, &at("parties[999]")), None);
+        assert_eq!(target_of(&project, &at("format")), None);
+    }
+}

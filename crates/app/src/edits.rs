@@ -1,0 +1,303 @@
+//! Structural edits of a project that touch more than one list: adding items with fresh ids,
+//! and removing a party, issue or source together with everything that refers to it.
+//! Pure functions over the model, so they are tested without a window.
+
+use crate::model::{Issue, Party, Position, Project, Role, Scenario, unique_id};
+
+/// What goes with a removed party or issue (base and scenarios together).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Dependents {
+    pub positions: usize,
+    pub leverage: usize,
+    pub shifts: usize,
+}
+
+impl Dependents {
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+
+    /// "3 positions, 1 leverage item and 2 shifts".
+    pub fn describe(&self) -> String {
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let parts = [
+            plural(self.positions, "position", "positions"),
+            plural(self.leverage, "leverage item", "leverage items"),
+            plural(self.shifts, "shift", "shifts"),
+        ];
+        format!("{}, {} and {}", parts[0], parts[1], parts[2])
+    }
+}
+
+/// What removing party `id` would take with it.
+/// Push `item` onto a list of the scenario at `scenario` (picked by `over`), or of the base
+/// (picked by `base`) when there is none; returns its index there.
+pub fn push_to_layer<T>(
+    project: &mut Project,
+    scenario: Option<usize>,
+    item: T,
+    base: fn(&mut Project) -> &mut Vec<T>,
+    over: fn(&mut Scenario) -> &mut Vec<T>,
+) -> usize {
+    let list = match scenario.and_then(|i| project.scenarios.get_mut(i)) {
+        Some(s) => over(s),
+        None => base(project),
+    };
+    list.push(item);
+    list.len() - 1
+}
+
+pub fn party_dependents(project: &Project, id: &str) -> Dependents {
+    let mut copy = project.clone();
+    remove_party(&mut copy, id)
+}
+
+/// What removing issue `id` would take with it.
+pub fn issue_dependents(project: &Project, id: &str) -> Dependents {
+    let mut copy = project.clone();
+    remove_issue(&mut copy, id)
+}
+
+/// Keep the items of `list` that `keep` accepts; returns how many went.
+fn retain_counted<T>(list: &mut Vec<T>, keep: impl FnMut(&T) -> bool) -> usize {
+    let before = list.len();
+    list.retain(keep);
+    before - list.len()
+}
+
+/// Remove party `id` and every position, leverage item, shift and power override that names
+/// it; drop it from events' party lists. Returns what went.
+pub fn remove_party(project: &mut Project, id: &str) -> Dependents {
+    let mut gone = Dependents::default();
+    project.parties.retain(|p| p.id != id);
+    gone.positions += retain_counted(&mut project.positions, |p| p.party != id);
+    gone.leverage += retain_counted(&mut project.leverage, |l| l.holder != id && l.target != id);
+    for s in &mut project.scenarios {
+        gone.positions += retain_counted(&mut s.positions, |p| p.party != id);
+        gone.leverage += retain_counted(&mut s.leverage, |l| l.holder != id && l.target != id);
+        s.power.retain(|o| o.party != id);
+    }
+    for event in all_events(project) {
+        event.parties.retain(|p| p != id);
+        gone.shifts += retain_counted(&mut event.shifts, |s| s.party != id);
+    }
+    gone
+}
+
+/// Remove issue `id` and every position and shift on it; leverage that bore only on it goes
+/// too (an empty issue list would mean "the whole negotiation"), other leverage forgets it.
+pub fn remove_issue(project: &mut Project, id: &str) -> Dependents {
+    let mut gone = Dependents::default();
+    project.issues.retain(|i| i.id != id);
+    let only_this = |l: &crate::model::Leverage| !(l.issues.len() == 1 && l.issues[0] == id);
+    let layers = std::iter::once((&mut project.positions, &mut project.leverage)).chain(
+        project
+            .scenarios
+            .iter_mut()
+            .map(|s| (&mut s.positions, &mut s.leverage)),
+    );
+    for (positions, leverage) in layers {
+        gone.positions += retain_counted(positions, |p| p.issue != id);
+        gone.leverage += retain_counted(leverage, only_this);
+        for l in leverage.iter_mut() {
+            l.issues.retain(|i| i != id);
+        }
+    }
+    for event in all_events(project) {
+        gone.shifts += retain_counted(&mut event.shifts, |s| s.issue != id);
+    }
+    gone
+}
+
+/// Every event of the base and of every scenario.
+fn all_events(project: &mut Project) -> impl Iterator<Item = &mut crate::model::Event> {
+    project.events.iter_mut().chain(
+        project
+            .scenarios
+            .iter_mut()
+            .flat_map(|s| s.events.iter_mut()),
+    )
+}
+
+/// Remove source `index` and every citation of it.
+pub fn remove_source(project: &mut Project, index: usize) {
+    if index >= project.sources.len() {
+        return;
+    }
+    let id = project.sources.remove(index).id;
+    let strip = |list: &mut Vec<String>| list.retain(|s| *s != id);
+    for p in &mut project.positions {
+        strip(&mut p.sources);
+    }
+    for l in &mut project.leverage {
+        strip(&mut l.sources);
+    }
+    for e in &mut project.events {
+        strip(&mut e.sources);
+    }
+    for s in &mut project.scenarios {
+        s.positions.iter_mut().for_each(|p| strip(&mut p.sources));
+        s.leverage.iter_mut().for_each(|l| strip(&mut l.sources));
+        s.events.iter_mut().for_each(|e| strip(&mut e.sources));
+    }
+}
+
+/// Add a party named `name` with a fresh id; returns the id.
+pub fn add_party(project: &mut Project, name: &str) -> String {
+    let id = unique_id(name, project.parties.iter().map(|p| p.id.as_str()));
+    project.parties.push(Party {
+        id: id.clone(),
+        name: name.to_owned(),
+        role: Role::Stakeholder,
+        power: 0.5,
+        color: None,
+        notes: String::new(),
+    });
+    id
+}
+
+/// Add an issue named `name` with a fresh id; returns the id.
+pub fn add_issue(project: &mut Project, name: &str) -> String {
+    let id = unique_id(name, project.issues.iter().map(|i| i.id.as_str()));
+    project.issues.push(Issue {
+        id: id.clone(),
+        name: name.to_owned(),
+        low: "Low end".to_owned(),
+        high: "High end".to_owned(),
+        marks: Vec::new(),
+        notes: String::new(),
+    });
+    id
+}
+
+/// A fresh position at the middle of the scale, for filling an empty cell.
+pub fn new_position(party: &str, issue: &str) -> Position {
+    Position {
+        party: party.to_owned(),
+        issue: issue.to_owned(),
+        stance: 50.0,
+        ideal: None,
+        walk_away: None,
+        salience: 0.5,
+        red_line: false,
+        rationale: String::new(),
+        sources: Vec::new(),
+    }
+}
+
+/// A name not yet used by any item in `names`: `base`, `base 2`, `base 3`, ...
+pub fn fresh_name<'a>(base: &str, names: impl Iterator<Item = &'a str> + Clone) -> String {
+    (1..)
+        .map(|n| {
+            if n == 1 {
+                base.to_owned()
+            } else {
+                format!("{base} {n}")
+            }
+        })
+        .find(|candidate| !names.clone().any(|n| n == candidate))
+        .unwrap_or_else(|| base.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::*;
+
+    fn project() -> Project {
+        let text = include_str!("../../../sample_projects/ceasefire-2025.ron");
+        match crate::format::load_bytes(text.as_bytes()) {
+            Ok(loaded) => loaded.project,
+            Err(e) => panic!("sample does not load: {e}"),
+        }
+    }
+
+    #[test]
+    fn removing_a_party_takes_its_references() {
+        let mut p = project();
+        let positions = p.positions.iter().filter(|x| x.party == "ru").count()
+            + p.scenarios
+                .iter()
+                .flat_map(|s| &s.positions)
+                .filter(|x| x.party == "ru")
+                .count();
+        let expected = party_dependents(&p, "ru");
+        assert_eq!(expected.positions, positions);
+        let gone = remove_party(&mut p, "ru");
+        assert_eq!(gone, expected);
+        assert!(p.party("ru").is_none());
+        assert!(p.positions.iter().all(|x| x.party != "ru"));
+        assert!(
+            p.leverage
+                .iter()
+                .all(|l| l.holder != "ru" && l.target != "ru")
+        );
+        assert!(
+            p.events
+                .iter()
+                .all(|e| !e.parties.iter().any(|x| x == "ru"))
+        );
+        assert!(
+            p.scenarios
+                .iter()
+                .all(|s| s.power.iter().all(|o| o.party != "ru"))
+        );
+    }
+
+    #[test]
+    fn removing_an_issue_drops_leverage_that_bore_only_on_it() {
+        let mut p = Project::default();
+        add_issue(&mut p, "A");
+        add_issue(&mut p, "B");
+        add_party(&mut p, "X");
+        p.positions.push(new_position("x", "a"));
+        p.positions.push(new_position("x", "b"));
+        let lever = |issues: Vec<&str>| Leverage {
+            holder: "x".into(),
+            target: "x".into(),
+            kind: LeverageKind::Carrot,
+            instrument: format!("{issues:?}"),
+            strength: 0.5,
+            credibility: 0.5,
+            cost: 0.0,
+            status: LeverageStatus::Available,
+            issues: issues.into_iter().map(String::from).collect(),
+            sources: vec![],
+        };
+        p.leverage = vec![lever(vec!["a"]), lever(vec!["a", "b"]), lever(vec![])];
+        let gone = remove_issue(&mut p, "a");
+        assert_eq!(
+            gone,
+            Dependents {
+                positions: 1,
+                leverage: 1,
+                shifts: 0
+            }
+        );
+        assert_eq!(p.leverage.len(), 2);
+        assert_eq!(p.leverage[0].issues, vec!["b".to_owned()]);
+        assert!(p.leverage[1].issues.is_empty());
+        assert_eq!(gone.describe(), "1 position, 1 leverage item and 0 shifts");
+    }
+
+    #[test]
+    fn added_items_get_unique_ids_and_names() {
+        let mut p = Project::default();
+        assert_eq!(add_party(&mut p, "New party"), "new-party");
+        assert_eq!(add_party(&mut p, "New party"), "new-party-2");
+        let names = ["Scenario", "Scenario 2"];
+        assert_eq!(fresh_name("Scenario", names.iter().copied()), "Scenario 3");
+        assert_eq!(fresh_name("Other", names.iter().copied()), "Other");
+    }
+
+    #[test]
+    fn removing_a_source_strips_citations() {
+        let mut p = project();
+        let id = p.sources[0].id.clone();
+        remove_source(&mut p, 0);
+        assert!(p.positions.iter().all(|x| !x.sources.contains(&id)));
+        assert!(p.events.iter().all(|x| !x.sources.contains(&id)));
+        remove_source(&mut p, 99); // out of range: nothing happens
+    }
+}

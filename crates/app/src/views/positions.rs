@@ -1,0 +1,584 @@
+//! The positions grid, the heart of the editor: issues down, parties across, each cell a
+//! small 0–100 bar showing stance, ideal, walk-away, red line and salience. Selecting a cell
+//! opens it in the inspector; an empty cell fills with one click. Rows are virtualised.
+
+use crate::document::{Document, EditKey};
+use crate::model::{Position, Project};
+use crate::widgets::{self, Changes};
+use crate::{Selection, Shell, analysis_cache, edits, inspector};
+use eframe::egui;
+use egui::{Color32, Pos2, Rect, RichText, Sense, Stroke, Ui, vec2};
+use egui_extras::{Column, TableBuilder};
+use std::collections::HashSet;
+
+const CELL_WIDTH: f32 = 132.0;
+const ROW_HEIGHT: f32 = 40.0;
+const ISSUE_COLUMN: f32 = 260.0;
+
+pub fn ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell) {
+    widgets::heading(
+        ui,
+        "Positions",
+        "Each cell is one party on one issue, on the issue's 0–100 scale. Click a cell to edit it.",
+    );
+    legend(ui);
+    let view = shell.resolved(doc);
+    if let Some(name) = view.scenario.as_ref().map(|(_, n)| n.clone()) {
+        widgets::scenario_banner(
+            ui,
+            &name,
+            "outlined cells differ from the base; edits here change the scenario only.",
+        );
+    }
+    let project = &view.project;
+    if project.parties.is_empty() || project.issues.is_empty() {
+        empty_state(ui, doc, shell, project);
+        return;
+    }
+    // Looked up per visible cell: built once per revision, not searched per frame.
+    let cells = analysis_cache::index(shell, doc);
+    let overrides: HashSet<(&str, &str)> = shell
+        .scenario_index(doc.project())
+        .and_then(|i| doc.project().scenarios.get(i))
+        .map(|s| {
+            s.positions
+                .iter()
+                .map(|p| (p.party.as_str(), p.issue.as_str()))
+                .collect()
+        })
+        .unwrap_or_default();
+    let columns: Vec<(&str, &str, Color32)> = project
+        .parties
+        .iter()
+        .map(|p| {
+            (
+                p.id.as_str(),
+                p.name.as_str(),
+                widgets::party_color(project, &p.id),
+            )
+        })
+        .collect();
+    let mut fill: Option<(String, String)> = None;
+    let mut select: Option<Selection> = None;
+    egui::ScrollArea::horizontal()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            TableBuilder::new(ui)
+                .id_salt("positions-grid")
+                .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+                .striped(true)
+                .vscroll(true)
+                .auto_shrink([false, false])
+                .column(Column::exact(ISSUE_COLUMN))
+                .columns(Column::exact(CELL_WIDTH), columns.len())
+                .header(46.0, |mut header| {
+                    header.col(|ui| {
+                        ui.label(RichText::new("Issue").strong());
+                    });
+                    for party in &project.parties {
+                        header.col(|ui| {
+                            if !ui.is_rect_visible(ui.max_rect()) {
+                                return;
+                            }
+                            let color = widgets::party_color(project, &party.id);
+                            ui.vertical(|ui| {
+                                ui.horizontal(|ui| {
+                                    widgets::swatch(ui, color);
+                                    let selected =
+                                        shell.selection == Some(Selection::Party(party.id.clone()));
+                                    let r = ui
+                                        .add(
+                                            egui::Button::selectable(
+                                                selected,
+                                                RichText::new(&party.name).strong(),
+                                            )
+                                            .truncate(),
+                                        )
+                                        .on_hover_text(format!(
+                                            "{} ({}, power {:.2})",
+                                            party.name,
+                                            party.role.label(),
+                                            party.power
+                                        ));
+                                    if r.clicked() {
+                                        select = Some(Selection::Party(party.id.clone()));
+                                    }
+                                });
+                                ui.label(RichText::new(party.role.label()).small().weak());
+                            });
+                        });
+                    }
+                })
+                .body(|body| {
+                    body.rows(ROW_HEIGHT, project.issues.len(), |mut row| {
+                        let issue_index = row.index();
+                        let Some(issue) = project.issues.get(issue_index) else {
+                            return;
+                        };
+                        row.col(|ui| {
+                            let selected =
+                                shell.selection == Some(Selection::Issue(issue.id.clone()));
+                            let r = ui
+                                .add(egui::Button::selectable(selected, &issue.name).wrap())
+                                .on_hover_text(format!(
+                                    "{}\n0 = {}\n100 = {}",
+                                    issue.name, issue.low, issue.high
+                                ));
+                            if r.clicked() {
+                                select = Some(Selection::Issue(issue.id.clone()));
+                            }
+                        });
+                        for (column, &(party, party_name, color)) in columns.iter().enumerate() {
+                            row.col(|ui| {
+                                if !ui.is_rect_visible(ui.max_rect()) {
+                                    return;
+                                }
+                                let key = (party, issue.id.as_str());
+                                let position = cells
+                                    .cells
+                                    .get(issue_index * columns.len() + column)
+                                    .copied()
+                                    .flatten()
+                                    .and_then(|k| project.positions.get(k));
+                                let selected = matches!(
+                                    &shell.selection,
+                                    Some(Selection::Cell { party: p, issue: i })
+                                        if p == party && *i == issue.id
+                                );
+                                let cell = Cell {
+                                    position,
+                                    label: format!("{party_name} × {}", issue.name),
+                                    color,
+                                    selected,
+                                    overridden: overrides.contains(&key),
+                                };
+                                if cell_ui(ui, &cell).clicked() {
+                                    if position.is_none() {
+                                        fill = Some((party.to_owned(), issue.id.clone()));
+                                    }
+                                    select = Some(Selection::Cell {
+                                        party: party.to_owned(),
+                                        issue: issue.id.clone(),
+                                    });
+                                }
+                            });
+                        }
+                    });
+                });
+        });
+    if let Some(selection) = select {
+        shell.select(selection);
+    }
+    if let Some((party, issue)) = fill {
+        let position = edits::new_position(&party, &issue);
+        write_position(doc, shell, None, position);
+    }
+}
+
+/// A key to the cell drawing, painted with the same shapes the cells use.
+fn legend(ui: &mut Ui) {
+    let weak = ui.visuals().weak_text_color();
+    let ink = ui.visuals().text_color();
+    let accent = ui.visuals().selection.stroke.color;
+    let red = red(ui);
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 6.0;
+        let key = |ui: &mut Ui, text: &str, draw: &dyn Fn(&egui::Painter, Pos2)| {
+            let (rect, _) = ui.allocate_exact_size(vec2(18.0, 14.0), Sense::hover());
+            draw(ui.painter(), rect.center());
+            ui.label(RichText::new(text).color(weak));
+            ui.add_space(10.0);
+        };
+        key(ui, "stance (stronger = more salient)", &|p, c| {
+            p.circle_filled(c, 5.0, accent);
+        });
+        key(ui, "ideal", &|p, c| {
+            p.circle_stroke(c, 4.5, Stroke::new(1.5, accent));
+        });
+        key(ui, "walk-away", &|p, c| {
+            p.line_segment(
+                [c - vec2(0.0, 7.0), c + vec2(0.0, 7.0)],
+                Stroke::new(2.0, ink),
+            );
+        });
+        key(ui, "red line", &|p, c| {
+            p.line_segment(
+                [c - vec2(0.0, 7.0), c + vec2(0.0, 7.0)],
+                Stroke::new(3.0, red),
+            );
+        });
+        key(ui, "acceptable range", &|p, c| {
+            p.rect_filled(
+                Rect::from_center_size(c, vec2(18.0, 6.0)),
+                2.0,
+                accent.gamma_multiply(0.3),
+            );
+        });
+    });
+    ui.add_space(4.0);
+}
+
+fn red(ui: &Ui) -> Color32 {
+    if ui.visuals().dark_mode {
+        Color32::from_rgb(255, 110, 100)
+    } else {
+        Color32::from_rgb(200, 30, 30)
+    }
+}
+
+/// What one cell shows.
+struct Cell<'a> {
+    position: Option<&'a Position>,
+    /// "Party × Issue": the cell's accessible name.
+    label: String,
+    color: Color32,
+    selected: bool,
+    overridden: bool,
+}
+
+/// One cell: a 0–100 track with the position drawn on it, or an "add" affordance.
+fn cell_ui(ui: &mut Ui, cell: &Cell<'_>) -> egui::Response {
+    let size = vec2(ui.available_width(), ROW_HEIGHT - 4.0);
+    let (rect, response) = ui.allocate_exact_size(size, Sense::click());
+    let label = &cell.label;
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, label));
+    if !ui.is_rect_visible(rect) {
+        return response;
+    }
+    let (selected, overridden, color) = (cell.selected, cell.overridden, cell.color);
+    let visuals = ui.visuals().clone();
+    let painter = ui.painter_at(rect);
+    if selected {
+        painter.rect_filled(rect, 4.0, visuals.selection.bg_fill.gamma_multiply(0.45));
+        painter.rect_stroke(
+            rect.shrink(1.0),
+            4.0,
+            visuals.selection.stroke,
+            egui::StrokeKind::Inside,
+        );
+    } else if response.hovered() {
+        painter.rect_filled(rect, 4.0, visuals.widgets.hovered.weak_bg_fill);
+    }
+    if overridden {
+        painter.rect_stroke(
+            rect.shrink(2.0),
+            4.0,
+            Stroke::new(1.5, visuals.warn_fg_color),
+            egui::StrokeKind::Inside,
+        );
+    }
+    // Tab reaches the cells too: show which one Enter would open.
+    if response.has_focus() {
+        painter.rect_stroke(
+            rect.shrink(1.0),
+            4.0,
+            Stroke::new(2.0, visuals.strong_text_color()),
+            egui::StrokeKind::Inside,
+        );
+    }
+    let Some(position) = cell.position else {
+        let color = if response.hovered() {
+            visuals.strong_text_color()
+        } else {
+            visuals.weak_text_color().gamma_multiply(0.7)
+        };
+        painter.text(
+            rect.center(),
+            egui::Align2::CENTER_CENTER,
+            "+ add position",
+            egui::FontId::proportional(12.0),
+            color,
+        );
+        return response.on_hover_text(format!("{label}: no position. Click to add one."));
+    };
+    let left = rect.left() + 10.0;
+    let right = rect.right() - 10.0;
+    let y = rect.top() + 13.0;
+    let x_of = |v: f64| left + (right - left) * (v.clamp(0.0, 100.0) as f32 / 100.0);
+    // The track.
+    painter.line_segment(
+        [Pos2::new(left, y), Pos2::new(right, y)],
+        Stroke::new(2.0, visuals.widgets.noninteractive.bg_stroke.color),
+    );
+    // The acceptable range.
+    let (lo, hi) = position.acceptable_range();
+    painter.rect_filled(
+        Rect::from_min_max(Pos2::new(x_of(lo), y - 3.0), Pos2::new(x_of(hi), y + 3.0)),
+        2.0,
+        color.gamma_multiply(0.30),
+    );
+    if let Some(w) = position.walk_away {
+        let (stroke, height) = if position.red_line {
+            (Stroke::new(3.0, red(ui)), 9.0)
+        } else {
+            (Stroke::new(2.0, visuals.text_color()), 7.0)
+        };
+        painter.line_segment(
+            [
+                Pos2::new(x_of(w), y - height),
+                Pos2::new(x_of(w), y + height),
+            ],
+            stroke,
+        );
+    }
+    if position.ideal.is_some() {
+        painter.circle_stroke(
+            Pos2::new(x_of(position.ideal()), y),
+            4.5,
+            Stroke::new(1.5, color),
+        );
+    }
+    let salience = position.salience.clamp(0.0, 1.0) as f32;
+    painter.circle_filled(
+        Pos2::new(x_of(position.stance), y),
+        3.5 + 2.5 * salience,
+        color.gamma_multiply(0.3 + 0.7 * salience),
+    );
+    let mut caption = format!("{:.0}", position.stance);
+    if let Some(w) = position.walk_away {
+        caption.push_str(&format!(" · walk {w:.0}"));
+    }
+    caption.push_str(&format!(" · s {:.1}", position.salience));
+    painter.text(
+        Pos2::new(rect.center().x, rect.bottom() - 3.0),
+        egui::Align2::CENTER_BOTTOM,
+        caption,
+        egui::FontId::proportional(11.0),
+        visuals.weak_text_color(),
+    );
+    response.on_hover_text(format!(
+        "{label}\nstance {:.1}, ideal {:.1}{}, salience {:.2}{}",
+        position.stance,
+        position.ideal(),
+        position
+            .walk_away
+            .map(|w| format!(", walk-away {w:.1}"))
+            .unwrap_or_default(),
+        position.salience,
+        if position.red_line { ", red line" } else { "" }
+    ))
+}
+
+fn empty_state(ui: &mut Ui, doc: &mut Document, shell: &mut Shell, project: &Project) {
+    ui.add_space(20.0);
+    ui.label("The grid needs at least one party and one issue.");
+    ui.horizontal(|ui| {
+        if project.parties.is_empty() && ui.button("Add a party").clicked() {
+            let mut id = String::new();
+            doc.edit(None, |p| id = edits::add_party(p, "New party"));
+            shell.select(Selection::Party(id));
+        }
+        if project.issues.is_empty() && ui.button("Add an issue").clicked() {
+            let mut id = String::new();
+            doc.edit(None, |p| id = edits::add_issue(p, "New issue"));
+            shell.select(Selection::Issue(id));
+        }
+    });
+}
+
+/// Store `position` in the base, or as an override in the active scenario.
+pub fn write_position(doc: &mut Document, shell: &Shell, key: Option<EditKey>, position: Position) {
+    let scenario = shell.scenario_index(doc.project());
+    doc.edit(key, |p| {
+        let list = match scenario {
+            Some(i) => match p.scenarios.get_mut(i) {
+                Some(s) => &mut s.positions,
+                None => return,
+            },
+            None => &mut p.positions,
+        };
+        match list
+            .iter_mut()
+            .find(|x| x.party == position.party && x.issue == position.issue)
+        {
+            Some(existing) => *existing = position,
+            None => list.push(position),
+        }
+    });
+}
+
+/// Remove the position of (party, issue) from the base, or the active scenario's override.
+fn remove_position(doc: &mut Document, shell: &Shell, party: &str, issue: &str) {
+    let scenario = shell.scenario_index(doc.project());
+    doc.edit(None, |p| {
+        let list = match scenario {
+            Some(i) => match p.scenarios.get_mut(i) {
+                Some(s) => &mut s.positions,
+                None => return,
+            },
+            None => &mut p.positions,
+        };
+        list.retain(|x| !(x.party == party && x.issue == issue));
+    });
+}
+
+pub fn inspector_ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell, party: &str, issue: &str) {
+    let view = shell.resolved(doc);
+    let project = &view.project;
+    let (Some(p), Some(i)) = (project.party(party), project.issue(issue)) else {
+        inspector::gone(ui, shell);
+        return;
+    };
+    ui.horizontal(|ui| {
+        widgets::swatch(ui, widgets::party_color(project, party));
+        // Wrap rather than widen the inspector for long names.
+        ui.add(
+            egui::Label::new(
+                RichText::new(format!("{} on {}", p.name, i.name))
+                    .strong()
+                    .size(16.0),
+            )
+            .wrap(),
+        );
+    });
+    ui.label(RichText::new(format!("0 = {}", i.low)).weak());
+    ui.label(RichText::new(format!("100 = {}", i.high)).weak());
+    for mark in &i.marks {
+        ui.label(
+            RichText::new(format!("{:.0}: {}", mark.at, mark.label))
+                .weak()
+                .italics(),
+        );
+    }
+    ui.add_space(6.0);
+    let base = doc.project().position(party, issue).cloned();
+    let in_scenario = view.scenario.is_some();
+    if in_scenario {
+        let overridden = shell
+            .scenario_index(doc.project())
+            .and_then(|s| doc.project().scenarios.get(s))
+            .is_some_and(|s| {
+                s.positions
+                    .iter()
+                    .any(|x| x.party == party && x.issue == issue)
+            });
+        let base_text = match &base {
+            Some(b) => format!(
+                "Base: stance {:.1}{}, salience {:.2}",
+                b.stance,
+                b.walk_away
+                    .map(|w| format!(", walk-away {w:.1}"))
+                    .unwrap_or_default(),
+                b.salience
+            ),
+            None => "Base: no position".to_owned(),
+        };
+        ui.label(RichText::new(base_text).italics());
+        if overridden {
+            ui.label(
+                RichText::new("This scenario overrides the base here.")
+                    .color(ui.visuals().warn_fg_color),
+            );
+            if ui.button("Reset to base").clicked() {
+                remove_position(doc, shell, party, issue);
+                return;
+            }
+        }
+        ui.add_space(4.0);
+    }
+    let Some(mut position) = project.position(party, issue).cloned() else {
+        ui.label("No position yet.");
+        if ui.button("Add position").clicked() {
+            write_position(doc, shell, None, edits::new_position(party, issue));
+        }
+        return;
+    };
+    let mut changes = Changes::default();
+    egui::Grid::new("position-form")
+        .num_columns(2)
+        .spacing([10.0, 8.0])
+        .show(ui, |ui| {
+            widgets::number_row(
+                ui,
+                &mut changes,
+                "Stance",
+                &mut position.stance,
+                0.0..=100.0,
+            );
+
+            let l = widgets::label(ui, "Ideal");
+            ui.vertical(|ui| {
+                let mut has = position.ideal.is_some();
+                let r = ui
+                    .checkbox(&mut has, "Differs from the stance")
+                    .on_hover_text("The outcome it would most like, if not where it stands now");
+                if r.changed() {
+                    position.ideal = has.then_some(position.stance);
+                    changes.track(&r);
+                }
+                if let Some(ideal) = &mut position.ideal {
+                    widgets::number(ui, &mut changes, "Ideal", l.id, ideal, 0.0..=100.0);
+                }
+            });
+            ui.end_row();
+
+            let l = widgets::label(ui, "Walk-away");
+            ui.vertical(|ui| {
+                let mut has = position.walk_away.is_some();
+                let r = ui
+                    .checkbox(&mut has, "Has a walk-away")
+                    .on_hover_text("The worst outcome it still accepts");
+                if r.changed() {
+                    position.walk_away = has.then_some(position.stance);
+                    if !has {
+                        position.red_line = false;
+                    }
+                    changes.track(&r);
+                }
+                if let Some(walk) = &mut position.walk_away {
+                    widgets::number(ui, &mut changes, "Walk-away", l.id, walk, 0.0..=100.0);
+                }
+            });
+            ui.end_row();
+
+            widgets::number_row(
+                ui,
+                &mut changes,
+                "Salience",
+                &mut position.salience,
+                0.0..=1.0,
+            );
+
+            widgets::label(ui, "Red line");
+            let r = ui
+                .add_enabled(
+                    position.walk_away.is_some(),
+                    egui::Checkbox::new(
+                        &mut position.red_line,
+                        "Walk-away is public and non-negotiable",
+                    ),
+                )
+                .on_disabled_hover_text("Set a walk-away first");
+            changes.track(&r);
+            ui.end_row();
+
+            widgets::multiline_row(ui, &mut changes, "Rationale", &mut position.rationale);
+            let sources = widgets::source_options(project);
+            widgets::id_set_row(
+                ui,
+                &mut changes,
+                "Sources",
+                &mut position.sources,
+                &sources,
+                "No sources yet (add them in Overview)",
+            );
+        });
+    if !position.accepts(position.stance) {
+        ui.label(
+            RichText::new("The stance is on the wrong side of its own walk-away.")
+                .color(ui.visuals().warn_fg_color),
+        );
+    }
+    if let Some(key) = changes.0 {
+        write_position(doc, shell, Some(key), position);
+    }
+    ui.add_space(10.0);
+    let remove = if in_scenario {
+        "Remove from scenario"
+    } else {
+        "Delete position"
+    };
+    if (!in_scenario || base.is_none()) && ui.button(remove).clicked() {
+        remove_position(doc, shell, party, issue);
+    }
+}

@@ -1,0 +1,338 @@
+//! The timeline view: the timeline chart (events, and the stance trajectories of one issue
+//! the user picks), then the dated events in date order with the stance shifts they caused.
+//! In a scenario, its hypothetical events appear among the base ones, marked as such.
+
+use super::{chart, concession_matrix, rows};
+use crate::charts::{Chart, ChartOptions};
+use crate::document::Document;
+use crate::model::{Event, EventKind, Shift};
+use crate::widgets::{self, Changes};
+use crate::{Selection, Shell, analysis_cache, edits, inspector};
+use eframe::egui;
+use egui::{RichText, Ui};
+
+const ROW_HEIGHT: f32 = 26.0;
+/// The chart takes at most this share of the view's height, and never less than
+/// `CHART_MIN` (a taller chart scrolls in its box); the event list gets the rest.
+const CHART_SHARE: f32 = 0.55;
+const CHART_MIN: f32 = 240.0;
+const CHART_MAX: f32 = 620.0;
+
+/// Date, kind, event, who, shifts: the event and who share what is left.
+fn widths(available: f32) -> [f32; 5] {
+    let fixed = [96.0, 110.0, 70.0];
+    let text = ((available - rows::total_width(&fixed) - 2.0 * rows::GAP) / 2.0).max(160.0);
+    [fixed[0], fixed[1], text * 1.2, text * 0.8, fixed[2]]
+}
+
+pub fn ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell) {
+    widgets::heading(
+        ui,
+        "Timeline",
+        "What happened when, and which stances it moved. Events are listed by date.",
+    );
+    let scenario = shell.scenario_index(doc.project());
+    let project = doc.project();
+    if let Some(s) = scenario.and_then(|i| project.scenarios.get(i)) {
+        widgets::scenario_banner(
+            ui,
+            &s.name,
+            "its hypothetical events are shown in italics; new events go into the scenario.",
+        );
+    }
+    let order = analysis_cache::index(shell, doc);
+    let hypothetical_events = scenario
+        .and_then(|i| doc.project().scenarios.get(i))
+        .map(|s| (s.id.clone(), s.events.as_slice()));
+    chart_ui(ui, doc, shell);
+    let project = doc.project();
+    let add = ui.button("Add event").clicked();
+    ui.add_space(6.0);
+    let as_of = project.as_of.clone();
+    let mut clicked = None;
+    // The rows in date order, each with what selecting it selects.
+    let row = |k: usize| -> Option<(&Event, Selection, bool)> {
+        let &(hypothetical, index) = order.timeline.get(k)?;
+        if hypothetical {
+            let (id, events) = hypothetical_events.as_ref()?;
+            let selection = Selection::Event {
+                scenario: Some(id.clone()),
+                index,
+            };
+            Some((events.get(index)?, selection, true))
+        } else {
+            let selection = Selection::Event {
+                scenario: None,
+                index,
+            };
+            Some((project.events.get(index)?, selection, false))
+        }
+    };
+    if order.timeline.is_empty() {
+        ui.label(RichText::new("No events yet.").weak());
+    } else {
+        let widths = widths(ui.available_width());
+        rows::header(ui, &widths, &["Date", "Kind", "Event", "Who", "Shifts"]);
+        egui::ScrollArea::vertical()
+            .id_salt("timeline-list")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                rows::rows(ui, ROW_HEIGHT, order.timeline.len(), |ui, k| {
+                    let Some((event, selection, hypothetical)) = row(k) else {
+                        return;
+                    };
+                    let selected = shell.selection.as_ref() == Some(&selection);
+                    rows::cell(ui, widths[0], |ui| {
+                        let mut date = RichText::new(&event.date).monospace();
+                        if as_of.as_ref().is_some_and(|d| event.date > *d) {
+                            date = date.color(ui.visuals().weak_text_color());
+                        }
+                        ui.label(date);
+                    });
+                    rows::cell(ui, widths[1], |ui| {
+                        ui.label(event.kind.label());
+                    });
+                    rows::cell(ui, widths[2], |ui| {
+                        let mut title = RichText::new(&event.title);
+                        if hypothetical {
+                            title = title.italics();
+                        }
+                        let r = ui
+                            .add(egui::Button::selectable(selected, title).truncate())
+                            .on_hover_text(&event.title);
+                        if r.clicked() {
+                            clicked = Some(selection.clone());
+                        }
+                    });
+                    rows::cell(ui, widths[3], |ui| {
+                        let who: Vec<String> = event
+                            .parties
+                            .iter()
+                            .map(|p| widgets::party_name(project, p))
+                            .collect();
+                        ui.add(egui::Label::new(who.join(", ")).truncate());
+                    });
+                    rows::cell(ui, widths[4], |ui| {
+                        ui.label(match event.shifts.len() {
+                            0 => String::new(),
+                            1 => "1 shift".to_owned(),
+                            n => format!("{n} shifts"),
+                        });
+                    });
+                });
+            });
+    }
+    if let Some(selection) = clicked {
+        shell.select(selection);
+    }
+    if add {
+        let date = doc
+            .project()
+            .as_of
+            .clone()
+            .unwrap_or_else(|| jiff::Zoned::now().date().to_string());
+        let event = Event {
+            date,
+            title: "New event".into(),
+            kind: EventKind::Statement,
+            parties: Vec::new(),
+            shifts: Vec::new(),
+            notes: String::new(),
+            sources: Vec::new(),
+        };
+        let mut index = 0;
+        doc.edit(None, |p| {
+            index = edits::push_to_layer(p, scenario, event, |p| &mut p.events, |s| &mut s.events);
+        });
+        shell.select(Selection::Event {
+            scenario: scenario.and(shell.scenario.clone()),
+            index,
+        });
+    }
+}
+
+/// The timeline chart with a chooser of the issue whose stance trajectories it draws.
+fn chart_ui(ui: &mut Ui, doc: &Document, shell: &mut Shell) {
+    let project = doc.project();
+    if project.events.is_empty() && project.issues.is_empty() {
+        return;
+    }
+    // Measured before the header and chooser so the share is of the whole view: the list
+    // of events below must stay usable however many lanes the chart has.
+    let height = (ui.available_height() * CHART_SHARE).clamp(CHART_MIN, CHART_MAX);
+    egui::CollapsingHeader::new(RichText::new("Chart").strong())
+        .id_salt("timeline-chart")
+        .default_open(true)
+        .show(ui, |ui| {
+            let mut issue = shell
+                .analysis_view
+                .trajectory_issue
+                .clone()
+                .filter(|id| project.issue(id).is_some());
+            ui.horizontal(|ui| {
+                chart::export_button(ui, shell, Chart::Timeline);
+                let l = ui.label("Trajectories of");
+                let text = issue
+                    .as_deref()
+                    .map_or("the issue with most shifts".to_owned(), |id| {
+                        widgets::issue_name(project, id)
+                    });
+                egui::ComboBox::from_id_salt("trajectory-issue")
+                    .selected_text(text)
+                    .width(240.0)
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut issue, None, "The issue with most shifts");
+                        for i in &project.issues {
+                            ui.selectable_value(&mut issue, Some(i.id.clone()), &i.name);
+                        }
+                    })
+                    .response
+                    .labelled_by(l.id);
+            });
+            shell.analysis_view.trajectory_issue = issue.clone();
+            let options = ChartOptions { issue, top: None };
+            let shown = chart::show_capped(ui, doc, shell, Chart::Timeline, &options, height);
+            if let Some(selection) = shown.clicked().and_then(concession_matrix::selection_of) {
+                shell.select(selection);
+            }
+            chart::omitted_ui(ui, &shown, "The list below has every event.");
+        });
+    ui.add_space(4.0);
+}
+
+pub fn inspector_ui(
+    ui: &mut Ui,
+    doc: &mut Document,
+    shell: &mut Shell,
+    scenario: Option<&str>,
+    index: usize,
+) {
+    let scenario_index =
+        scenario.and_then(|id| doc.project().scenarios.iter().position(|s| s.id == id));
+    let event = match (scenario, scenario_index) {
+        (Some(_), Some(s)) => doc.project().scenarios[s].events.get(index).cloned(),
+        (None, _) => doc.project().events.get(index).cloned(),
+        (Some(_), None) => None,
+    };
+    let Some(mut event) = event else {
+        inspector::gone(ui, shell);
+        return;
+    };
+    let project = doc.project();
+    ui.label(RichText::new("Event").strong().size(16.0));
+    if let Some(s) = scenario_index {
+        ui.label(
+            RichText::new(format!(
+                "Hypothetical, in scenario “{}”",
+                project.scenarios[s].name
+            ))
+            .italics(),
+        );
+    }
+    ui.add_space(6.0);
+    let parties = widgets::party_options(project);
+    let issues = widgets::issue_options(project);
+    let sources = widgets::source_options(project);
+    let mut changes = Changes::default();
+    let mut structural = false;
+    egui::Grid::new("event-form")
+        .num_columns(2)
+        .spacing([10.0, 8.0])
+        .show(ui, |ui| {
+            let l = widgets::label(ui, "Date");
+            let mut date = Some(event.date.clone());
+            widgets::date_input(ui, &mut changes, l.id, &mut date, true);
+            if let Some(d) = date {
+                event.date = d;
+            }
+            ui.end_row();
+            widgets::text_row(ui, &mut changes, "Title", &mut event.title);
+            widgets::choice_row(
+                ui,
+                &mut changes,
+                "Kind",
+                &mut event.kind,
+                &EventKind::ALL,
+                EventKind::label,
+            );
+            widgets::id_set_row(
+                ui,
+                &mut changes,
+                "Who acted",
+                &mut event.parties,
+                &parties,
+                "No parties yet",
+            );
+            widgets::multiline_row(ui, &mut changes, "Notes", &mut event.notes);
+            widgets::id_set_row(
+                ui,
+                &mut changes,
+                "Sources",
+                &mut event.sources,
+                &sources,
+                "No sources yet (add them in Overview)",
+            );
+        });
+    ui.add_space(8.0);
+    ui.label(RichText::new("Stance shifts").strong());
+    ui.label(RichText::new("The stance a party took on an issue at this date.").weak());
+    let mut remove = None;
+    for (i, shift) in event.shifts.iter_mut().enumerate() {
+        ui.push_id(("shift", i), |ui| {
+            egui::Grid::new("shift")
+                .num_columns(2)
+                .spacing([10.0, 4.0])
+                .show(ui, |ui| {
+                    widgets::id_choice_row(ui, &mut changes, "Party", &mut shift.party, &parties);
+                    widgets::id_choice_row(ui, &mut changes, "Issue", &mut shift.issue, &issues);
+                    widgets::number_row(ui, &mut changes, "Stance", &mut shift.stance, 0.0..=100.0);
+                });
+            if ui.button("Remove shift").clicked() {
+                remove = Some(i);
+            }
+            ui.separator();
+        });
+    }
+    if let Some(i) = remove {
+        event.shifts.remove(i);
+        structural = true;
+    }
+    if let (Some(party), Some(issue)) = (parties.first(), issues.first())
+        && ui.button("Add shift").clicked()
+    {
+        let stance = project
+            .position(&party.0, &issue.0)
+            .map_or(50.0, |p| p.stance);
+        event.shifts.push(Shift {
+            party: party.0.clone(),
+            issue: issue.0.clone(),
+            stance,
+        });
+        structural = true;
+    }
+    if changes.any() || structural {
+        let key = if structural { None } else { changes.0 };
+        doc.edit(key, |p| {
+            let list = match scenario_index.and_then(|s| p.scenarios.get_mut(s)) {
+                Some(s) => &mut s.events,
+                None => &mut p.events,
+            };
+            if let Some(x) = list.get_mut(index) {
+                *x = event;
+            }
+        });
+    }
+    ui.add_space(10.0);
+    if ui.button("Delete event").clicked() {
+        doc.edit(None, |p| {
+            let list = match scenario_index.and_then(|s| p.scenarios.get_mut(s)) {
+                Some(s) => &mut s.events,
+                None => &mut p.events,
+            };
+            if index < list.len() {
+                list.remove(index);
+            }
+        });
+        shell.selection = None;
+    }
+}

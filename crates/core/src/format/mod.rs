@@ -1,0 +1,39 @@
+//! The project file: reading, validation, canonical writing and atomic saving.
+//! Data flows one way: bytes -> `load_bytes` -> `Project` (+ warnings) -> `to_canonical` -> bytes.
+
+mod comments;
+mod diagnostic;
+mod disk;
+mod fast;
+mod layout;
+mod read;
+mod recovery;
+mod suggest;
+mod syntax;
+mod validate;
+mod write;
+
+pub use comments::count_comments;
+pub use diagnostic::{Diagnostic, Location, Severity};
+pub use disk::{DiskChange, DiskStamp};
+pub use read::{
+    LoadError, Loaded, MAX_FILE_BYTES, load_bytes, load_path, load_reader, load_str, read_capped,
+};
+pub use recovery::{RecoveryEntry, RecoveryStore};
+pub use validate::validate;
+/// For the fuzz target that compares the fast reader with `ron` on every input: whenever
+/// the fast reader takes `text`, `ron` must read the very same project from it.
+#[doc(hidden)]
+pub fn fast_reader_agrees_with_ron(text: &str) -> bool {
+    match fast::parse::<crate::model::Project>(text) {
+        None => true,
+        Some(fast) => {
+            read::ron_options()
+                .from_str::<crate::model::Project>(text)
+                .ok()
+                == Some(fast)
+        }
+    }
+}
+
+pub use write::{backup_path, save_atomic, to_canonical, write_atomic};

@@ -1,0 +1,6 @@
+//! stancemap's core: the domain and every computation, with no user interface. The app, the
+//! charts and the command line are layers over it; nothing here knows egui or a window.
+
+pub mod analysis; // the figures of the analysis: outcome, ZOPA, concession, leverage, sensitivity
+pub mod format; // the .ron file: read, validate, write canonically, save atomically
+pub mod model; // the domain types, scenario resolution and the synthetic project generator
