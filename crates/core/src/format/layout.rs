@@ -5,6 +5,8 @@
 //! one line and every line is one field, one list element, an opener or a closer; that
 //! regularity is what lets these passes work line by line.
 
+use std::borrow::Cow;
+
 /// Structs whose fields are all short scalars: written on one line, like
 /// `Mark(at: 50.0, label: "Air and sea only")`.
 const ONE_LINE_STRUCTS: [&str; 3] = ["Mark", "Shift", "PowerOverride"];
@@ -14,12 +16,22 @@ const MAX_LINE: usize = 100;
 
 const INDENT: usize = 4;
 
-/// Apply every pass to RON pretty output.
+/// Apply every pass to RON pretty output. Lines that need no change are borrowed, not
+/// copied, and the result is built in one buffer: saving is what users wait for.
 pub(crate) fn canonical_layout(ron: &str) -> String {
-    let lines: Vec<String> = ron.lines().map(rewrite_scalars).collect();
-    let lines = join_short_items(&lines);
-    let mut text = lines.join("\n");
-    text.push('\n');
+    let lines: Vec<Cow<'_, str>> = ron.lines().map(rewrite_scalars).collect();
+    let mut text = String::with_capacity(ron.len());
+    let mut i = 0;
+    while i < lines.len() {
+        if let Some((joined, next)) = try_join(&lines, i) {
+            text.push_str(&joined);
+            i = next;
+        } else {
+            text.push_str(&lines[i]);
+            i += 1;
+        }
+        text.push('\n');
+    }
     text
 }
 
@@ -27,25 +39,9 @@ fn indent_of(line: &str) -> usize {
     line.len() - line.trim_start_matches(' ').len()
 }
 
-/// Join one-line structs and short string lists; everything else is kept as is.
-fn join_short_items(lines: &[String]) -> Vec<String> {
-    let mut out = Vec::with_capacity(lines.len());
-    let mut i = 0;
-    while i < lines.len() {
-        if let Some((joined, next)) = try_join(lines, i) {
-            out.push(joined);
-            i = next;
-        } else {
-            out.push(lines[i].clone());
-            i += 1;
-        }
-    }
-    out
-}
-
 /// If line `start` opens a one-line struct or a short list of strings, the joined line and
 /// the index of the line after its closer.
-fn try_join(lines: &[String], start: usize) -> Option<(String, usize)> {
+fn try_join(lines: &[Cow<'_, str>], start: usize) -> Option<(String, usize)> {
     let opener = &lines[start];
     let indent = indent_of(opener);
     let (close, is_struct) = if opener.ends_with('(') {
@@ -89,72 +85,81 @@ fn try_join(lines: &[String], start: usize) -> Option<(String, usize)> {
 
 /// Rewrite the scalars of one line: numbers in exponent form become plain decimals
 /// (`1e-7` -> `0.0000001`), and `\'` inside strings becomes `'` (an apostrophe needs no
-/// escape in RON, and prose is full of them).
-fn rewrite_scalars(line: &str) -> String {
-    let chars: Vec<char> = line.chars().collect();
-    let mut out = String::with_capacity(line.len());
+/// escape in RON, and prose is full of them). A line with nothing to rewrite is returned as
+/// it is. Works on bytes: every character that matters is ASCII, and outside strings RON's
+/// pretty output has nothing but ASCII.
+fn rewrite_scalars(line: &str) -> Cow<'_, str> {
+    let bytes = line.as_bytes();
+    let mut out: Option<String> = None;
+    // Bytes before `copied` are already in `out` (or need no change).
+    let mut copied = 0;
     let mut in_string = false;
     let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
+    while i < bytes.len() {
+        let c = bytes[i];
         if in_string {
             match c {
-                '\\' if chars.get(i + 1) == Some(&'\'') => {
+                b'\\' if bytes.get(i + 1) == Some(&b'\'') => {
+                    let out = out.get_or_insert_with(|| String::with_capacity(line.len()));
+                    out.push_str(&line[copied..i]);
                     out.push('\'');
                     i += 2;
+                    copied = i;
                     continue;
                 }
-                '\\' => {
-                    out.push(c);
-                    if let Some(&next) = chars.get(i + 1) {
-                        out.push(next);
-                    }
-                    i += 2;
-                    continue;
-                }
-                '"' => in_string = false,
+                b'\\' => i += 1,
+                b'"' => in_string = false,
                 _ => {}
             }
-            out.push(c);
             i += 1;
             continue;
         }
-        let token_start = i == 0 || !(chars[i - 1].is_alphanumeric() || chars[i - 1] == '_');
-        if token_start && (c.is_ascii_digit() || c == '-') {
-            let end = (i..chars.len())
-                .find(|&j| !(chars[j].is_ascii_alphanumeric() || "+-._".contains(chars[j])))
-                .unwrap_or(chars.len());
-            let token: String = chars[i..end].iter().collect();
-            out.push_str(&decimal_token(&token));
+        let token_start = i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_');
+        if token_start && (c.is_ascii_digit() || c == b'-') {
+            let end = (i..bytes.len())
+                .find(|&j| !(bytes[j].is_ascii_alphanumeric() || b"+-._".contains(&bytes[j])))
+                .unwrap_or(bytes.len());
+            if let Some(decimal) = decimal_token(&line[i..end]) {
+                let out = out.get_or_insert_with(|| String::with_capacity(line.len()));
+                out.push_str(&line[copied..i]);
+                out.push_str(&decimal);
+                copied = end;
+            }
             i = end;
             continue;
         }
-        if c == '"' {
+        if c == b'"' {
             in_string = true;
         }
-        out.push(c);
         i += 1;
     }
-    out
+    match out {
+        None => Cow::Borrowed(line),
+        Some(mut out) => {
+            out.push_str(&line[copied..]);
+            Cow::Owned(out)
+        }
+    }
 }
 
-/// A float token in plain decimal notation with a decimal point; other tokens unchanged.
-fn decimal_token(token: &str) -> String {
+/// A float token in exponent form, in plain decimal notation with a decimal point; `None`
+/// for every other token (it stays as it is).
+fn decimal_token(token: &str) -> Option<String> {
     if !token.contains(['e', 'E']) {
-        return token.to_owned();
+        return None;
     }
     match token.parse::<f64>() {
         // `Display` never uses an exponent and prints the shortest digits that read back
         // as the same f64.
         Ok(value) if value.is_finite() => {
             let text = value.to_string();
-            if text.contains('.') {
+            Some(if text.contains('.') {
                 text
             } else {
                 format!("{text}.0")
-            }
+            })
         }
-        _ => token.to_owned(),
+        _ => None,
     }
 }
 
