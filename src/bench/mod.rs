@@ -97,6 +97,10 @@ pub const STEP_LABELS: &[(&str, &str)] = &[
         "baseline: serde_json parse of the same data",
     ),
     (
+        "edit_ms",
+        "one keystroke typed into a field: an edit and its undo step",
+    ),
+    (
         "frame_ms",
         "app frame (egui + tessellation), steady, mean of all views",
     ),
@@ -243,6 +247,20 @@ pub fn steps(fx: &Fixture) -> Vec<Step<'_>> {
                 serde_json::from_str(black_box(&fx.json)).map_err(|e| e.to_string())?;
             black_box(project);
             Ok(())
+        }),
+        // Typing into the project title: the first keystroke opens the undo group, and the
+        // timed one continues it, as every keystroke after the first in a field does.
+        timed_step("edit_ms", {
+            let mut doc = crate::app::Document::new(fx.project.clone(), None);
+            let key = eframe::egui::Id::unique("bench-title");
+            doc.edit(Some(key), |p| p.title.push('x'));
+            move || {
+                let start = std::time::Instant::now();
+                doc.edit(Some(key), |p| p.title.push('x'));
+                let ms = start.elapsed().as_secs_f64() * 1000.0;
+                black_box(doc.revision());
+                Ok(ms)
+            }
         }),
         // The app opens its own copy of the file; one warm app serves every run.
         timed_step("frame_ms", {

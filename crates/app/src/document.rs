@@ -1,11 +1,18 @@
 //! The open document: the project, where it lives on disk, its revision and its undo history.
 //! Every change to the project goes through `Document::edit`, so undo, the dirty marker and
 //! the caches that key on `revision` all hang off one place.
+//!
+//! Undo keeps shared snapshots (`Arc<Project>`): `base` is the project as it was when the open
+//! edit group began (or now, with no group open). Starting a step pushes `base` itself, and a
+//! keystroke inside an open group only changes the live project: no copy and no comparison of
+//! the whole project per keystroke. The one copy is taken when the group is sealed.
 
 use crate::format::DiskStamp;
 use crate::model::Project;
 use eframe::egui;
+use std::collections::VecDeque;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// How many undo steps are kept; older ones are dropped.
 const MAX_UNDO: usize = 100;
@@ -17,23 +24,25 @@ pub type EditKey = egui::Id;
 #[derive(Debug)]
 pub struct Document {
     project: Project,
+    /// The project before the open edit group; with no group open, the project itself.
+    base: Arc<Project>,
     /// Where the project was loaded from or last saved to; `None` for a new project or a sample.
     pub path: Option<PathBuf>,
     /// Bumped on every change, undo and redo; analysis and charts cache by it.
     revision: u64,
     /// The revision last written to (or read from) `path`.
     saved_revision: u64,
-    undo: Vec<Project>,
-    redo: Vec<Project>,
+    undo: VecDeque<Arc<Project>>,
+    redo: Vec<Arc<Project>>,
     /// The key of the edit group still open (the last undo entry belongs to it).
     open_group: Option<EditKey>,
     /// When the project was last saved (wall clock, for the status bar).
     pub saved_at: Option<jiff::Zoned>,
     /// A file name to suggest on first save (a sample's own name).
     pub suggested_name: Option<String>,
-    /// The project as last loaded or saved, so undoing back to it reads as clean; `None`
-    /// when nothing on disk matches it (a recovered project whose file is gone).
-    saved: Option<Project>,
+    /// The snapshot last loaded or saved, so undoing back to it reads as clean; `None` when
+    /// nothing on disk matches it (a recovered project whose file is gone).
+    saved: Option<Arc<Project>>,
     /// The file as it was when loaded or last saved, to notice other programs changing it.
     pub stamp: Option<DiskStamp>,
 }
@@ -41,13 +50,15 @@ pub struct Document {
 impl Document {
     /// A document for `project`; it counts as unchanged (clean).
     pub fn new(project: Project, path: Option<PathBuf>) -> Self {
+        let base = Arc::new(project.clone());
         Self {
-            saved: Some(project.clone()),
+            saved: Some(base.clone()),
+            base,
             project,
             path,
             revision: 1,
             saved_revision: 1,
-            undo: Vec::new(),
+            undo: VecDeque::new(),
             redo: Vec::new(),
             open_group: None,
             saved_at: None,
@@ -89,29 +100,38 @@ impl Document {
     }
 
     /// Change the project. `key` groups a continuing edit (one drag, one field being typed
-    /// into) into a single undo step; `None` always makes a step of its own.
+    /// into) into a single undo step; `None` always makes a step of its own, and none at all
+    /// when it changes nothing. Keyed edits come from widgets that report a change.
     pub fn edit(&mut self, key: Option<EditKey>, change: impl FnOnce(&mut Project)) {
-        let before = self.project.clone();
-        change(&mut self.project);
-        if self.project == before {
+        if key.is_some() && key == self.open_group {
+            change(&mut self.project);
+            self.redo.clear();
+            self.revision += 1;
             return;
         }
-        let continues = key.is_some() && key == self.open_group;
-        if !continues {
-            self.undo.push(before);
-            if self.undo.len() > MAX_UNDO {
-                self.undo.remove(0);
-            }
+        self.seal();
+        change(&mut self.project);
+        if key.is_none() && self.project == *self.base {
+            return;
         }
-        self.open_group = key;
+        self.undo.push_back(self.base.clone());
+        if self.undo.len() > MAX_UNDO {
+            self.undo.pop_front();
+        }
         self.redo.clear();
-        self.bump();
+        self.revision += 1;
+        self.open_group = key;
+        if key.is_none() {
+            self.base = Arc::new(self.project.clone());
+        }
     }
 
     /// End the open edit group, so the next edit makes a new undo step (called when the
     /// pointer is released or focus leaves the field being edited).
     pub fn seal(&mut self) {
-        self.open_group = None;
+        if self.open_group.take().is_some() {
+            self.base = Arc::new(self.project.clone());
+        }
     }
 
     /// The key of the edit group still open, if any.
@@ -128,39 +148,47 @@ impl Document {
     }
 
     pub fn undo(&mut self) -> bool {
-        let Some(previous) = self.undo.pop() else {
+        self.seal();
+        let Some(previous) = self.undo.pop_back() else {
             return false;
         };
-        self.redo
-            .push(std::mem::replace(&mut self.project, previous));
-        self.open_group = None;
-        self.bump();
+        let current = std::mem::replace(&mut self.base, previous);
+        self.redo.push(current);
+        self.show_base();
         true
     }
 
     pub fn redo(&mut self) -> bool {
+        self.seal();
         let Some(next) = self.redo.pop() else {
             return false;
         };
-        self.undo.push(std::mem::replace(&mut self.project, next));
-        self.open_group = None;
-        self.bump();
+        let current = std::mem::replace(&mut self.base, next);
+        self.undo.push_back(current);
+        self.show_base();
         true
     }
 
     /// Record that the project as it is now has been written to `path`.
     pub fn mark_saved(&mut self, path: PathBuf) {
+        self.seal();
         self.path = Some(path);
         self.saved_revision = self.revision;
-        self.saved = Some(self.project.clone());
+        self.saved = Some(self.base.clone());
         self.saved_at = Some(jiff::Zoned::now());
     }
 
-    fn bump(&mut self) {
+    /// Make the live project the `base` snapshot (after undo or redo).
+    fn show_base(&mut self) {
+        self.project = Project::clone(&self.base);
         // Revisions never repeat, so caches keyed by revision never see a stale hit; undoing
-        // back to exactly what is on disk reads as clean again.
+        // back to exactly the snapshot on disk reads as clean again.
         self.revision += 1;
-        if self.saved.as_ref() == Some(&self.project) {
+        if self
+            .saved
+            .as_ref()
+            .is_some_and(|s| Arc::ptr_eq(s, &self.base))
+        {
             self.saved_revision = self.revision;
         }
     }
