@@ -6,40 +6,22 @@ const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
+/// 1970-01-01, day 0 of the axis.
+const EPOCH: Date = Date::constant(1970, 1, 1);
+
 /// Days since 1970-01-01 (proleptic Gregorian), so dates can be placed on a linear axis.
 pub fn day_number(date: Date) -> i64 {
-    // Howard Hinnant's days_from_civil.
-    let (y, m, d) = (
-        i64::from(date.year()),
-        i64::from(date.month()),
-        i64::from(date.day()),
-    );
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
+    // Spans between civil dates are in days by default, and every jiff date is within
+    // a few million days of the epoch, so this never fails.
+    EPOCH
+        .until(date)
+        .map_or(0, |span| i64::from(span.get_days()))
 }
 
-/// The date of a day number (inverse of `day_number`).
+/// The date of a day number (inverse of `day_number`); `None` outside jiff's calendar.
 pub fn from_day_number(n: i64) -> Option<Date> {
-    let z = n + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    Date::new(
-        i16::try_from(y).ok()?,
-        i8::try_from(m).ok()?,
-        i8::try_from(d).ok()?,
-    )
-    .ok()
+    let span = jiff::Span::new().try_days(n).ok()?;
+    EPOCH.checked_add(span).ok()
 }
 
 /// "Mar 11", or "Mar 2025" for month ticks, or "2025" for year ticks.
