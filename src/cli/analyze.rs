@@ -16,6 +16,10 @@ pub struct Args {
     /// Analyse this scenario (by id) instead of the base project.
     #[arg(long, value_name = "ID")]
     pub scenario: Option<String>,
+    /// Analyse the project as it stood on this date (YYYY-MM-DD): each stance as its last
+    /// shift on or before the date set it, later events left out.
+    #[arg(long, value_name = "DATE", value_parser = super::as_of_date)]
+    pub as_of: Option<String>,
     /// Print the analysis as JSON instead of tables.
     #[arg(long)]
     pub json: bool,
@@ -44,6 +48,10 @@ pub fn run(args: &Args) -> ExitCode {
             eprintln!("{file}: error: {error}");
             return ExitCode::from(super::EXIT_USAGE);
         }
+    };
+    let view = match &args.as_of {
+        Some(date) => view.as_of(date),
+        None => view,
     };
     let analysis = analysis::analyze(&view);
     if args.json {
@@ -81,6 +89,9 @@ pub fn report(view: &View, analysis: &Analysis) -> String {
     let project = &view.project;
     let mut out = String::new();
     let _ = writeln!(out, "{} — {}", project.title, view.scenario_label());
+    if let Some(date) = &project.as_of {
+        let _ = writeln!(out, "As of {date}");
+    }
     let method = match analysis.outcome_method {
         OutcomeMethod::Median => "weighted median",
         OutcomeMethod::Mean => "weighted mean",

@@ -48,6 +48,11 @@ pub enum Command {
     Bench(bench::Args),
 }
 
+/// clap's parser for `--as-of DATE`: a real calendar date, or bad usage with a hint.
+fn as_of_date(text: &str) -> Result<String, String> {
+    crate::model::checked_date(text).map_err(|e| e.to_string())
+}
+
 /// Exit code for bad usage, as clap uses it.
 pub const EXIT_USAGE: u8 = 2;
 

@@ -27,6 +27,9 @@ pub struct Args {
     /// Draw this scenario instead of the base.
     #[arg(long, value_name = "ID")]
     pub scenario: Option<String>,
+    /// Draw the project as it stood on this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = super::as_of_date)]
+    pub as_of: Option<String>,
     /// Chart to draw (repeatable): concession-matrix, zopa, leverage, timeline, sensitivity.
     /// Default: the first four.
     #[arg(long = "chart", value_name = "NAME")]
@@ -105,6 +108,10 @@ fn render(args: &Args) -> Result<Vec<PathBuf>, Failed> {
     let view = project
         .resolve(args.scenario.as_deref())
         .map_err(|e| usage(format!("{name}: {e}")))?;
+    let view = match &args.as_of {
+        Some(date) => view.as_of(date),
+        None => view,
+    };
     if let Some(issue) = &args.issue
         && project.issue(issue).is_none()
     {

@@ -233,19 +233,19 @@ pub fn analysis_of(
     if shell.scenario.as_deref() == scenario {
         return Some(snap.analysis);
     }
-    let cache = &mut shell.analysis;
-    if let Some((_, found)) = cache
+    if let Some((_, found)) = shell
+        .analysis
         .others
         .iter()
         .find(|(id, _)| id.as_deref() == scenario)
     {
         return found.clone();
     }
-    let found = doc
-        .project()
-        .resolve(scenario)
+    let found = shell
+        .view_of(doc, scenario)
         .ok()
         .map(|view| Arc::new(analysis::analyze(&view)));
+    let cache = &mut shell.analysis;
     cache.analyses_computed += u64::from(found.is_some());
     cache
         .others

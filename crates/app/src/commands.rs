@@ -38,6 +38,14 @@ pub enum Command {
     ExportCharts,
     /// Save one chart to a file the user picks (SVG or PNG by its extension).
     ExportChart(crate::charts::Chart),
+    /// Time travel: show the project as of the previous event's date.
+    PreviousEvent,
+    /// Time travel: show the project as of the next event's date (after the last: as written).
+    NextEvent,
+    /// Leave time travel: show the project as written.
+    Latest,
+    /// Enter or leave presentation mode.
+    Present,
 }
 
 const CTRL: Modifiers = Modifiers::COMMAND;
@@ -62,6 +70,10 @@ impl Command {
             Command::ShowWarnings,
             Command::Guide,
             Command::About,
+            Command::PreviousEvent,
+            Command::NextEvent,
+            Command::Latest,
+            Command::Present,
         ];
         all.extend(ViewKind::ALL.iter().map(|v| Command::ShowView(*v)));
         all
@@ -94,6 +106,10 @@ impl Command {
             Command::DeleteIssue(_) => "Delete issue…".into(),
             Command::ExportCharts => "Export charts…".into(),
             Command::ExportChart(chart) => format!("Export the {} chart…", chart.name()),
+            Command::PreviousEvent => "Previous event".into(),
+            Command::NextEvent => "Next event".into(),
+            Command::Latest => "Back to the present".into(),
+            Command::Present => "Present".into(),
         }
     }
 
@@ -116,6 +132,10 @@ impl Command {
             Command::ShowWarnings => s(Modifiers::NONE, Key::F8),
             Command::Guide => s(Modifiers::NONE, Key::F1),
             Command::About => s(Modifiers::SHIFT, Key::F1),
+            Command::PreviousEvent => s(Modifiers::ALT, Key::ArrowLeft),
+            Command::NextEvent => s(Modifiers::ALT, Key::ArrowRight),
+            Command::Latest => s(Modifiers::ALT, Key::End),
+            Command::Present => s(Modifiers::NONE, Key::F5),
             Command::ShowView(view) => {
                 let key = [
                     Key::Num1,

@@ -8,13 +8,16 @@ pub(crate) use stancemap_charts as charts;
 pub(crate) use stancemap_core::{analysis, format, model};
 
 pub mod analysis_cache;
+mod command_handling;
 mod commands;
 mod dialogs;
 mod document;
 mod edits;
 pub mod export;
+mod files;
 mod inspector;
 mod menus;
+pub mod present;
 pub mod recovery;
 pub mod samples;
 mod screenshot;
@@ -30,7 +33,7 @@ pub use recovery::RecoveryOptions;
 pub use settings::{Settings, ThemeChoice};
 pub use views::ViewKind;
 
-use crate::format::{Diagnostic, DiskChange, DiskStamp, RecoveryEntry};
+use crate::format::{Diagnostic, DiskStamp, RecoveryEntry};
 use crate::model::{Project, View};
 use dialogs::{Modal, Pending};
 use egui::ViewportCommand;
@@ -61,6 +64,15 @@ pub enum Selection {
     Scenario(String),
 }
 
+/// What the views' project is resolved for: the document's revision, the active scenario
+/// and the time-travel date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct ViewKey {
+    revision: u64,
+    scenario: Option<String>,
+    as_of: Option<String>,
+}
+
 /// The state of the window around the document: the view shown, the selection, the active
 /// scenario and the queue of commands waiting for `logic`.
 pub struct Shell {
@@ -68,9 +80,12 @@ pub struct Shell {
     pub selection: Option<Selection>,
     /// The scenario every view shows (None = the base project).
     pub scenario: Option<String>,
+    /// Time travel: every view shows the project as it stood on this date (None = as written).
+    pub as_of: Option<String>,
     commands: Vec<Command>,
     pub leverage_sort: views::leverage::Sort,
-    resolved: Option<(u64, Option<String>, Arc<View>)>,
+    /// The resolved view, and what it was resolved for.
+    resolved: Option<(ViewKey, Arc<View>)>,
     /// The analysis and drawn charts of the active scenario (see `analysis_cache`).
     pub analysis: analysis_cache::AnalysisCache,
     pub analysis_view: views::analysis::State,
@@ -83,6 +98,7 @@ impl Shell {
             view,
             selection: None,
             scenario: None,
+            as_of: None,
             commands: Vec::new(),
             leverage_sort: views::leverage::Sort::default(),
             resolved: None,
@@ -98,15 +114,19 @@ impl Shell {
     }
 
     /// The project as every view shows it: the base, or the base with the active scenario
-    /// applied. Cached by document revision.
+    /// applied, as of the time-travel date. Cached by document revision.
     pub fn resolved(&mut self, doc: &Document) -> Arc<View> {
-        if let Some((rev, scenario, view)) = &self.resolved
-            && *rev == doc.revision()
-            && *scenario == self.scenario
+        let key = ViewKey {
+            revision: doc.revision(),
+            scenario: self.scenario.clone(),
+            as_of: self.as_of.clone(),
+        };
+        if let Some((resolved_for, view)) = &self.resolved
+            && *resolved_for == key
         {
             return view.clone();
         }
-        let view = match doc.project().resolve(self.scenario.as_deref()) {
+        let view = match self.view_of(doc, self.scenario.as_deref()) {
             Ok(view) => view,
             Err(_) => {
                 // The scenario went away (deleted, or undone): fall back to the base.
@@ -121,8 +141,47 @@ impl Shell {
             }
         };
         let view = Arc::new(view);
-        self.resolved = Some((doc.revision(), self.scenario.clone(), view.clone()));
+        self.resolved = Some((key, view.clone()));
         view
+    }
+
+    /// `scenario` (None = the base) resolved and taken to the time-travel date.
+    pub fn view_of(
+        &self,
+        doc: &Document,
+        scenario: Option<&str>,
+    ) -> Result<View, crate::model::ScenarioError> {
+        let view = doc.project().resolve(scenario)?;
+        Ok(match &self.as_of {
+            Some(date) => view.as_of(date),
+            None => view,
+        })
+    }
+
+    /// Step the time-travel date to the previous or next event date of the active scenario
+    /// (after the last event: the project as written).
+    pub fn step_as_of(&mut self, doc: &Document, forward: bool) {
+        let Ok(view) = doc.project().resolve(self.scenario.as_deref()) else {
+            return;
+        };
+        let mut dates: Vec<&str> = view
+            .project
+            .events
+            .iter()
+            .map(|e| e.date.as_str())
+            .collect();
+        dates.sort_unstable();
+        dates.dedup();
+        let current = self.as_of.as_deref();
+        let next = if forward {
+            current.and_then(|c| dates.iter().find(|d| **d > c))
+        } else {
+            match current {
+                None => dates.last(),
+                Some(c) => dates.iter().rev().find(|d| **d < c).or(dates.first()),
+            }
+        };
+        self.as_of = next.map(|d| (*d).to_owned());
     }
 
     /// Index of the active scenario in the project's list.
@@ -182,6 +241,8 @@ pub struct App {
     offers: Vec<RecoveryEntry>,
     /// The "Show both" window.
     comparison: Option<recovery::Comparison>,
+    /// Presentation mode, while it is on.
+    pub presenting: Option<present::Presentation>,
     /// A version of the file on disk the user chose to keep working over, so focusing the
     /// window again does not ask about it twice.
     disk_seen: Option<DiskStamp>,
@@ -249,6 +310,7 @@ impl App {
             autosave: None,
             offers: Vec::new(),
             comparison: None,
+            presenting: None,
             disk_seen: None,
         };
         let start = options
@@ -294,480 +356,6 @@ impl App {
     pub fn recovery_dir(&self) -> Option<&Path> {
         self.autosave.as_ref().map(|a| a.store.dir())
     }
-
-    /// Load `path`; on failure show its errors and keep the open project. Returns success.
-    fn open_path(&mut self, path: &Path) -> bool {
-        let loaded = DiskStamp::read(path)
-            .and_then(|(bytes, stamp)| format::load_bytes(&bytes).map(|l| (l, stamp)));
-        match loaded {
-            Ok((loaded, stamp)) => {
-                let count = loaded.warnings.len();
-                let mut doc = Document::new(loaded.project, Some(path.to_path_buf()));
-                doc.stamp = Some(stamp);
-                self.replace_document(doc);
-                self.settings.remember(path);
-                self.status = match count {
-                    0 => format!("Opened {}", path.display()),
-                    1 => format!("Opened {} (1 warning)", path.display()),
-                    n => format!("Opened {} ({n} warnings)", path.display()),
-                };
-                true
-            }
-            Err(err) => {
-                if !path.exists() {
-                    self.settings.forget(path);
-                }
-                self.status = format!("Could not open {}", path.display());
-                self.modal = Some(Modal::LoadErrors {
-                    file: path.display().to_string(),
-                    diagnostics: err.diagnostics,
-                });
-                false
-            }
-        }
-    }
-
-    fn replace_document(&mut self, doc: Document) {
-        self.doc = doc;
-        self.disk_seen = None;
-        self.comparison = None;
-        if let Some(autosave) = &mut self.autosave {
-            autosave.reset();
-        }
-        self.shell.selection = None;
-        self.shell.scenario = None;
-        self.shell.resolved = None;
-    }
-
-    /// Save to the document's path, asking for one when it has none. Returns success.
-    fn save(&mut self) -> bool {
-        self.save_then(None)
-    }
-
-    /// `save`, for an action waiting on it (`then`): if the file changed on disk, the
-    /// question that asks about it carries the action on.
-    fn save_then(&mut self, then: Option<Pending>) -> bool {
-        match self.doc.path.clone() {
-            Some(path) => self.save_to(&path, true, then),
-            None => self.save_as(),
-        }
-    }
-
-    fn save_as(&mut self) -> bool {
-        let suggested = self
-            .doc
-            .path
-            .as_ref()
-            .and_then(|p| p.file_name())
-            .map(|n| n.to_string_lossy().into_owned())
-            .or_else(|| self.doc.suggested_name.clone())
-            .unwrap_or_else(|| {
-                format!(
-                    "{}.ron",
-                    crate::model::unique_id(&self.doc.project().title, [])
-                )
-            });
-        match self.dialogs.save_path(&suggested) {
-            Some(mut path) => {
-                if path.extension().is_none() {
-                    path.set_extension("ron");
-                }
-                self.save_to(&path, false, None)
-            }
-            None => false,
-        }
-    }
-
-    /// Write the document to `path`. With `check_disk`, first make sure no other program
-    /// changed the file since it was opened or saved here; if one did, ask instead.
-    fn save_to(&mut self, path: &Path, check_disk: bool, then: Option<Pending>) -> bool {
-        if check_disk
-            && self.doc.path.as_deref() == Some(path)
-            && let Some(stamp) = &self.doc.stamp
-            && matches!(stamp.compare(path), Ok(DiskChange::Modified))
-        {
-            self.modal = Some(Modal::SaveConflict {
-                path: path.to_path_buf(),
-                then,
-            });
-            return false;
-        }
-        let had_file = path.is_file();
-        match format::save_atomic(path, self.doc.project()) {
-            Ok(()) => {
-                let previous = self.doc.path.replace(path.to_path_buf());
-                self.doc.mark_saved(path.to_path_buf());
-                self.doc.stamp = DiskStamp::of(path).ok();
-                self.disk_seen = None;
-                if let Some(autosave) = &mut self.autosave {
-                    // The work is in the file now: its copy (and the one kept under the old
-                    // name, after Save As) has done its job.
-                    let _ = autosave.store.remove_for(Some(path));
-                    if previous.as_deref() != Some(path) {
-                        let _ = autosave.store.remove_for(previous.as_deref());
-                    }
-                    autosave.settled();
-                }
-                self.settings.remember(path);
-                let backup = format::backup_path(path);
-                self.status = if had_file && backup.is_file() {
-                    format!(
-                        "Saved {} (the previous version is kept as {})",
-                        path.display(),
-                        backup.file_name().unwrap_or_default().to_string_lossy()
-                    )
-                } else {
-                    format!("Saved {}", path.display())
-                };
-                true
-            }
-            Err(err) => {
-                if let Some(autosave) = &mut self.autosave {
-                    autosave.write_now(
-                        self.doc.path.as_deref(),
-                        self.doc.project(),
-                        self.doc.revision(),
-                    );
-                }
-                self.status = format!("Could not save {}", path.display());
-                self.modal = Some(Modal::SaveFailed {
-                    text: recovery::explain_save_error(path, &err),
-                });
-                false
-            }
-        }
-    }
-
-    /// The user chose to drop the document's unsaved changes: drop their recovery copy too.
-    fn discard_recovery_copy(&mut self) {
-        if let Some(autosave) = &mut self.autosave
-            && self.doc.is_dirty()
-        {
-            let _ = autosave.store.remove_for(self.doc.path.as_deref());
-            autosave.settled();
-        }
-    }
-
-    fn remove_copy_for(&mut self, path: &Path) {
-        if let Some(autosave) = &self.autosave {
-            let _ = autosave.store.remove_for(Some(path));
-        }
-    }
-
-    /// Open the recovered work of `entry` as the document for its original file, unsaved.
-    /// With `compare`, also list how it differs from the file.
-    fn restore(&mut self, entry: &RecoveryEntry, compare: bool) {
-        let Some(autosave) = &self.autosave else {
-            return;
-        };
-        let recovered = match autosave.store.load(entry) {
-            Ok(loaded) => loaded.project,
-            Err(err) => {
-                self.modal = Some(Modal::LoadErrors {
-                    file: entry.path.display().to_string(),
-                    diagnostics: err.diagnostics,
-                });
-                return;
-            }
-        };
-        let on_disk = entry.original.as_deref().and_then(|original| {
-            let (bytes, stamp) = DiskStamp::read(original).ok()?;
-            Some((format::load_bytes(&bytes).ok()?.project, stamp))
-        });
-        let (file_project, stamp) = match on_disk {
-            Some((project, stamp)) => (Some(project), Some(stamp)),
-            None => (None, None),
-        };
-        let lines = file_project
-            .as_ref()
-            .map(|file| recovery::differences(file, &recovered));
-        let mut doc = Document::restored(recovered, entry.original.clone(), file_project);
-        doc.stamp = stamp;
-        self.replace_document(doc);
-        let name = match &entry.original {
-            Some(path) => path.display().to_string(),
-            None => "a new project".to_owned(),
-        };
-        self.status = format!("Restored unsaved work for {name}; save to keep it");
-        if compare {
-            self.comparison = Some(recovery::Comparison {
-                file: name,
-                lines: lines.unwrap_or_else(|| {
-                    vec!["The file is gone or cannot be read: everything here is recovered.".into()]
-                }),
-            });
-        }
-    }
-
-    fn discard_offer(&mut self, entry: &RecoveryEntry) {
-        if let Some(autosave) = &self.autosave {
-            match autosave.store.remove(entry) {
-                Ok(()) => self.status = "Discarded the recovery copy".into(),
-                Err(err) => {
-                    self.modal = Some(Modal::Message {
-                        title: "Could not delete the recovery copy".into(),
-                        text: format!("{}: {err}", entry.path.display()),
-                    })
-                }
-            }
-        }
-    }
-
-    /// Keep working over the version of `path` now on disk; saving will still ask.
-    fn keep_mine(&mut self, path: &Path) {
-        self.disk_seen = DiskStamp::of(path).ok();
-    }
-
-    /// The window came back into focus: tell the user if another program changed the file.
-    fn check_disk(&mut self) {
-        let (Some(path), Some(stamp)) = (self.doc.path.clone(), &self.doc.stamp) else {
-            return;
-        };
-        if let Some(seen) = &self.disk_seen
-            && matches!(seen.compare(&path), Ok(DiskChange::Unchanged))
-        {
-            return;
-        }
-        match stamp.compare(&path) {
-            Ok(DiskChange::Modified) => {
-                self.modal = Some(Modal::ChangedOnDisk {
-                    path,
-                    dirty: self.doc.is_dirty(),
-                });
-            }
-            Ok(DiskChange::Removed) => {
-                self.status = format!(
-                    "{} was deleted or moved; Save writes it again",
-                    path.display()
-                );
-            }
-            Ok(DiskChange::Unchanged) | Err(_) => {}
-        }
-    }
-
-    /// Autosave, the recovery offers waiting and the changed-on-disk check.
-    fn keep_work_safe(&mut self, ctx: &egui::Context) {
-        let regained_focus = ctx.input(|i| {
-            i.raw
-                .events
-                .iter()
-                .any(|e| matches!(e, egui::Event::WindowFocused(true)))
-        });
-        if regained_focus && self.modal.is_none() {
-            self.check_disk();
-        }
-        if self.modal.is_none()
-            && !self.doc.is_dirty()
-            && let Some(entry) = self.offers.pop()
-        {
-            self.modal = Some(Modal::Recover {
-                entry,
-                more: self.offers.len(),
-            });
-        }
-        let now = ctx.input(|i| i.time);
-        let Some(autosave) = &mut self.autosave else {
-            return;
-        };
-        let tick = autosave.tick(
-            now,
-            self.doc.path.as_deref(),
-            self.doc.project(),
-            self.doc.revision(),
-            self.doc.is_dirty(),
-        );
-        match tick {
-            recovery::Tick::Wait(seconds) => {
-                ctx.request_repaint_after(std::time::Duration::from_secs_f64(seconds));
-            }
-            recovery::Tick::Failed(err) => {
-                self.status = format!(
-                    "Could not write the recovery copy into {}: {err}",
-                    autosave.store.dir().display()
-                );
-            }
-            recovery::Tick::Idle | recovery::Tick::Wrote(_) | recovery::Tick::Removed => {}
-        }
-    }
-
-    /// Run `action` now, or first ask about unsaved changes.
-    fn guarded(&mut self, action: Pending, ctx: &egui::Context) {
-        if self.doc.is_dirty() {
-            self.modal = Some(Modal::Guard(action));
-        } else {
-            self.perform(action, ctx);
-        }
-    }
-
-    fn perform(&mut self, action: Pending, ctx: &egui::Context) {
-        match action {
-            Pending::New => {
-                self.replace_document(Document::new(Project::default(), None));
-                self.shell.view = ViewKind::Overview;
-                self.status = "New project".into();
-            }
-            Pending::OpenDialog => {
-                if let Some(path) = self.dialogs.open_path() {
-                    self.open_path(&path);
-                }
-            }
-            Pending::OpenPath(path) => {
-                self.open_path(&path);
-            }
-            Pending::OpenSample(index) => {
-                self.replace_document(sample_document(index));
-                self.status = "Opened a sample; Save As to keep your changes".into();
-            }
-            Pending::Quit => {
-                self.allow_close = true;
-                ctx.send_viewport_cmd(ViewportCommand::Close);
-            }
-        }
-    }
-
-    fn run(&mut self, command: Command, ctx: &egui::Context) {
-        match command {
-            Command::New => self.guarded(Pending::New, ctx),
-            Command::Open => self.guarded(Pending::OpenDialog, ctx),
-            Command::OpenPath(path) => self.guarded(Pending::OpenPath(path), ctx),
-            Command::OpenSample(i) => self.guarded(Pending::OpenSample(i), ctx),
-            Command::Save => {
-                self.save();
-            }
-            Command::SaveAs => {
-                self.save_as();
-            }
-            Command::Quit => self.guarded(Pending::Quit, ctx),
-            Command::Undo => {
-                if self.doc.undo() {
-                    self.status = "Undone".into();
-                }
-            }
-            Command::Redo => {
-                if self.doc.redo() {
-                    self.status = "Redone".into();
-                }
-            }
-            Command::ShowView(view) => self.shell.view = view,
-            Command::ZoomIn | Command::ZoomOut | Command::ZoomReset => {
-                self.settings.zoom = match command {
-                    Command::ZoomIn => settings::zoom_step(self.settings.zoom, true),
-                    Command::ZoomOut => settings::zoom_step(self.settings.zoom, false),
-                    _ => 1.0,
-                };
-                ctx.set_zoom_factor(self.settings.zoom);
-            }
-            Command::CycleTheme => self.set_theme(self.settings.theme.next(), ctx),
-            Command::SetTheme(theme) => self.set_theme(theme, ctx),
-            Command::ShowWarnings => self.modal = Some(Modal::Warnings),
-            Command::Guide => self.modal = Some(Modal::Guide),
-            Command::About => self.modal = Some(Modal::About),
-            Command::DeleteParty(id) => self.ask_delete(dialogs::Deletion::Party(id)),
-            Command::DeleteIssue(id) => self.ask_delete(dialogs::Deletion::Issue(id)),
-            Command::ExportCharts => self.shell.export.open = true,
-            Command::ExportChart(chart) => export::export_one(self, chart),
-        }
-    }
-
-    fn set_theme(&mut self, theme: ThemeChoice, ctx: &egui::Context) {
-        self.settings.theme = theme;
-        ctx.set_theme(theme.preference());
-        self.status = format!("Theme: {}", theme.label());
-    }
-
-    /// Delete a party or issue: at once when nothing refers to it, else after asking.
-    fn ask_delete(&mut self, what: dialogs::Deletion) {
-        let dependents = what.dependents(self.doc.project());
-        if dependents.is_empty() {
-            self.delete(&what);
-        } else {
-            self.modal = Some(Modal::ConfirmDelete { what, dependents });
-        }
-    }
-
-    fn delete(&mut self, what: &dialogs::Deletion) {
-        let name = what.name(self.doc.project());
-        what.apply(&mut self.doc);
-        self.shell.selection = None;
-        self.status = format!("Deleted {name} (Undo with Ctrl+Z)");
-    }
-
-    fn handle_shortcuts(&mut self, ctx: &egui::Context) {
-        if self.modal.is_some() {
-            return;
-        }
-        let mut bindings: Vec<(egui::KeyboardShortcut, Command)> = Vec::new();
-        for command in Command::with_shortcuts() {
-            for key in command
-                .shortcut()
-                .into_iter()
-                .chain(command.alternate_shortcuts())
-            {
-                bindings.push((key, command.clone()));
-            }
-        }
-        // egui matches shortcuts "logically" (extra Shift is ignored), so try the ones with
-        // more modifiers first: Ctrl+Shift+Z must not be taken for Ctrl+Z.
-        let weight = |k: &egui::KeyboardShortcut| {
-            u8::from(k.modifiers.shift) + u8::from(k.modifiers.alt) + u8::from(k.modifiers.command)
-        };
-        bindings.sort_by_key(|(k, _)| std::cmp::Reverse(weight(k)));
-        for (key, command) in bindings {
-            if ctx.input_mut(|i| i.consume_shortcut(&key)) {
-                self.shell.queue(command);
-            }
-        }
-    }
-
-    fn handle_dropped_files(&mut self, ctx: &egui::Context) {
-        let dropped = ctx.input_mut(|i| std::mem::take(&mut i.raw.dropped_files));
-        let Some(file) = dropped.first() else {
-            return;
-        };
-        let path = file.path().to_path_buf();
-        if path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
-        {
-            self.shell.queue(Command::OpenPath(path));
-        } else {
-            self.modal = Some(Modal::Message {
-                title: "Not a project file".into(),
-                text: format!(
-                    "{} is not a stancemap project: project files end in .ron.",
-                    path.display()
-                ),
-            });
-        }
-    }
-
-    fn update_title(&mut self, ctx: &egui::Context) {
-        let dirty = if self.doc.is_dirty() { "• " } else { "" };
-        let title = format!("{dirty}{} — stancemap", self.doc.project().title);
-        if title != self.title {
-            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
-            self.title = title;
-        }
-    }
-
-    /// The window title as last sent.
-    pub fn title(&self) -> &str {
-        &self.title
-    }
-
-    /// End the open undo group when the pointer is released or focus leaves its field, so
-    /// one drag or one typing session is one undo step.
-    fn seal_edit_group(&mut self, ctx: &egui::Context) {
-        let Some(key) = self.doc.open_group() else {
-            return;
-        };
-        let released = ctx.input(|i| i.pointer.any_released());
-        let focused = ctx.memory(|m| m.focused()) == Some(key);
-        let dragged = ctx.dragged_id() == Some(key);
-        if released || !(focused || dragged) {
-            self.doc.seal();
-        }
-    }
 }
 
 /// A document holding embedded sample `index` (no path: saving asks where).
@@ -812,6 +400,15 @@ impl eframe::App for App {
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        if self.presenting.is_some() {
+            present::ui(ui, self);
+            dialogs::modal_ui(&ctx, self);
+            self.seal_edit_group(&ctx);
+            if !self.shell.commands.is_empty() {
+                ctx.request_repaint();
+            }
+            return;
+        }
         menus::menu_bar(ui, self);
         menus::status_bar(ui, self);
         menus::view_selector(ui, self);

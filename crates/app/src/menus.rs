@@ -69,6 +69,12 @@ pub fn menu_bar(ui: &mut Ui, app: &mut App) {
                 });
                 item(ui, &mut app.shell, Command::CycleTheme, true);
                 ui.separator();
+                item(ui, &mut app.shell, Command::PreviousEvent, true);
+                item(ui, &mut app.shell, Command::NextEvent, true);
+                let travelling = app.shell.as_of.is_some();
+                item(ui, &mut app.shell, Command::Latest, travelling);
+                item(ui, &mut app.shell, Command::Present, true);
+                ui.separator();
                 item(ui, &mut app.shell, Command::ShowWarnings, true);
             });
             ui.menu_button("Help", |ui| {
@@ -170,6 +176,8 @@ pub fn view_selector(ui: &mut Ui, app: &mut App) {
                 .response
                 .labelled_by(l.id)
                 .on_hover_text("The scenario every view shows and edits");
+            ui.add_space(6.0);
+            as_of_ui(ui, shell);
             ui.add_space(10.0);
             ui.separator();
             ui.add_space(4.0);
@@ -199,4 +207,43 @@ pub fn view_selector(ui: &mut Ui, app: &mut App) {
                 }
             }
         });
+}
+
+/// The time-travel control: the date every view shows, stepped event by event.
+fn as_of_ui(ui: &mut Ui, shell: &mut Shell) {
+    let l = ui.label(RichText::new("As of").strong());
+    ui.horizontal(|ui| {
+        let hint = |command: Command, ui: &Ui| {
+            let keys = command
+                .shortcut()
+                .map(|s| ui.ctx().format_shortcut(&s))
+                .unwrap_or_default();
+            format!("{} ({keys})", command.label())
+        };
+        let back = ui
+            .small_button("<")
+            .on_hover_text(hint(Command::PreviousEvent, ui));
+        if back.clicked() {
+            shell.queue(Command::PreviousEvent);
+        }
+        let date = shell.as_of.as_deref().unwrap_or("as written");
+        ui.label(date).labelled_by(l.id).on_hover_text(
+            "Time travel: every view shows the project as it stood on this date \
+                 (each stance as its last shift on or before it set it)",
+        );
+        let forward = ui
+            .small_button(">")
+            .on_hover_text(hint(Command::NextEvent, ui));
+        if forward.clicked() {
+            shell.queue(Command::NextEvent);
+        }
+        if shell.as_of.is_some()
+            && ui
+                .small_button("Now")
+                .on_hover_text(hint(Command::Latest, ui))
+                .clicked()
+        {
+            shell.queue(Command::Latest);
+        }
+    });
 }

@@ -1,11 +1,13 @@
 //! The negotiation domain: a project of parties, issues, positions, leverage, events and
 //! scenarios, exactly as `shared/FORMAT.md` describes it. Serde only; no UI, no I/O.
 
+mod as_of;
 pub mod generate;
 mod ids;
 mod resolve;
 mod types;
 
+pub use as_of::{DateError, checked_date};
 pub use ids::{is_valid_id, unique_id};
 pub use resolve::{ScenarioError, View};
 pub use types::*;
