@@ -444,14 +444,6 @@ pub fn inspector_ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell, party: &
     let base = doc.project().position(party, issue).cloned();
     let in_scenario = view.scenario.is_some();
     if in_scenario {
-        let overridden = shell
-            .scenario_index(doc.project())
-            .and_then(|s| doc.project().scenarios.get(s))
-            .is_some_and(|s| {
-                s.positions
-                    .iter()
-                    .any(|x| x.party == party && x.issue == issue)
-            });
         let base_text = match &base {
             Some(b) => format!(
                 "Base: stance {:.1}{}, salience {:.2}",
@@ -464,18 +456,20 @@ pub fn inspector_ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell, party: &
             None => "Base: no position".to_owned(),
         };
         ui.label(RichText::new(base_text).italics());
-        if overridden {
-            ui.label(
-                RichText::new("This scenario overrides the base here.")
-                    .color(ui.visuals().warn_fg_color),
-            );
-            if ui.button("Reset to base").clicked() {
-                remove_position(doc, shell, party, issue);
-                return;
-            }
-        }
         ui.add_space(4.0);
     }
+    // Whether the active scenario overrides this cell. Its notice goes below the form: the
+    // first keystroke in a base cell creates the override, and nothing above the field being
+    // typed into may appear then (it would move the field and take its focus).
+    let overridden = in_scenario
+        && shell
+            .scenario_index(doc.project())
+            .and_then(|s| doc.project().scenarios.get(s))
+            .is_some_and(|s| {
+                s.positions
+                    .iter()
+                    .any(|x| x.party == party && x.issue == issue)
+            });
     let Some(mut position) = project.position(party, issue).cloned() else {
         ui.label("No position yet.");
         if ui.button("Add position").clicked() {
@@ -573,6 +567,16 @@ pub fn inspector_ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell, party: &
         write_position(doc, shell, Some(key), position);
     }
     ui.add_space(10.0);
+    if overridden {
+        ui.label(
+            RichText::new("This scenario overrides the base here.")
+                .color(ui.visuals().warn_fg_color),
+        );
+        if ui.button("Reset to base").clicked() {
+            remove_position(doc, shell, party, issue);
+            return;
+        }
+    }
     let remove = if in_scenario {
         "Remove from scenario"
     } else {
