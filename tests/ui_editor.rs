@@ -84,3 +84,76 @@ fn typing_into_a_base_cell_with_a_scenario_active_keeps_every_keystroke() {
             .is_some()
     );
 }
+
+fn russia_on(h: &Harness<'_, App>, issue: &str) -> stancemap::model::Position {
+    h.state()
+        .doc
+        .project()
+        .position("ru", issue)
+        .unwrap()
+        .clone()
+}
+
+/// Ideal and walk-away are always visible fields: typing a number sets one, blank clears it,
+/// and text that is not a number on the scale changes nothing.
+#[test]
+fn ideal_and_walk_away_are_typed_straight_in_and_blank_means_none() {
+    let mut h = harness();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Positions").click();
+    h.run();
+    let issue = h.state().doc.project().issues[0].clone();
+    h.get_by_label(&format!("Russia × {}", issue.name)).click();
+    h.run();
+    let before = russia_on(&h, &issue.id);
+    assert!(before.walk_away.is_some());
+
+    let type_into = |h: &mut Harness<'_, App>, field: &str, text: &str| {
+        h.get_by_role_and_label(Role::TextInput, field).click();
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+        h.run();
+        h.key_press(Key::Backspace);
+        h.run();
+        if !text.is_empty() {
+            h.get_by_role_and_label(Role::TextInput, field)
+                .type_text(text);
+            h.run();
+        }
+        h.key_press(Key::Tab);
+        h.run();
+    };
+
+    type_into(&mut h, "Walk-away", "");
+    assert_eq!(russia_on(&h, &issue.id).walk_away, None, "blank is none");
+    assert!(
+        !russia_on(&h, &issue.id).red_line,
+        "no walk-away, no red line"
+    );
+
+    type_into(&mut h, "Walk-away", "35");
+    assert_eq!(russia_on(&h, &issue.id).walk_away, Some(35.0));
+
+    // A 0 typed after the 35 makes 350, off the scale: the value stays 35, and leaving the
+    // field shows 35 again.
+    h.get_by_role_and_label(Role::TextInput, "Walk-away")
+        .click();
+    h.run();
+    h.key_press(Key::End);
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Walk-away")
+        .type_text("0");
+    h.run();
+    assert_eq!(russia_on(&h, &issue.id).walk_away, Some(35.0), "unchanged");
+    h.key_press(Key::Tab);
+    h.run();
+    assert_eq!(
+        h.get_by_role_and_label(Role::TextInput, "Walk-away")
+            .value()
+            .as_deref(),
+        Some("35")
+    );
+
+    type_into(&mut h, "Ideal", "12.5");
+    assert_eq!(russia_on(&h, &issue.id).ideal, Some(12.5));
+}

@@ -104,10 +104,10 @@ fn select_a_cell_edit_its_stance_and_undo_with_the_keyboard_only() {
     });
     h.key_press(Key::Tab);
     h.run();
-    // The field after the stance in the cell's form: the ideal's "differs" switch.
+    // The field after the stance in the cell's form: the ideal, always there to type into.
     assert_eq!(
         focused(&h),
-        Some((Role::CheckBox, "Differs from the stance".to_owned())),
+        Some((Role::TextInput, "Ideal".to_owned())),
         "Tab moved on to the next field"
     );
     h.key_press_modifiers(Modifiers::SHIFT, Key::Tab);

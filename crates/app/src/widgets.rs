@@ -86,6 +86,63 @@ pub fn number(
     });
 }
 
+/// A number that may be absent, typed as text: blank means none. Text that is not a number in
+/// `range` leaves the value as it was and shows red until it is fixed.
+pub fn optional_number(
+    ui: &mut Ui,
+    changes: &mut Changes,
+    label_id: egui::Id,
+    value: &mut Option<f64>,
+    range: RangeInclusive<f64>,
+    hint: &str,
+) {
+    let id = label_id.with("optional-number");
+    let shown = |v: Option<f64>| v.map_or_else(String::new, |v| format!("{v}"));
+    // The text being typed, and the value it was last in step with: an undo or another
+    // view changing the value replaces the text.
+    let (mut synced, mut text) = ui
+        .data(|d| d.get_temp::<(Option<f64>, String)>(id))
+        .unwrap_or_else(|| (*value, shown(*value)));
+    if synced != *value {
+        (synced, text) = (*value, shown(*value));
+    }
+    // Some(value) for text that reads as one; None for text that does not.
+    let parse = |text: &str| match text.trim() {
+        "" => Some(None),
+        t => t
+            .parse::<f64>()
+            .ok()
+            .filter(|v| range.contains(v))
+            .map(Some),
+    };
+    let parsed = parse(&text);
+    let mut edit = egui::TextEdit::singleline(&mut text)
+        .hint_text(hint)
+        .desired_width(72.0);
+    if parsed.is_none() {
+        edit = edit.text_color(ui.visuals().error_fg_color);
+    }
+    let r = ui.add(edit).labelled_by(label_id).on_hover_text(format!(
+        "{hint}: a number from {} to {}, or blank for none",
+        range.start(),
+        range.end()
+    ));
+    if r.changed() {
+        if let Some(now) = parse(&text)
+            && now != *value
+        {
+            *value = now;
+            synced = now;
+            changes.track(&r);
+        }
+    }
+    if r.lost_focus() && parse(&text).is_none() {
+        // Leaving a field with text that is not a value: show the value it still holds.
+        text = shown(*value);
+    }
+    ui.data_mut(|d| d.insert_temp(id, (synced, text)));
+}
+
 /// A labelled slider + numeric entry row.
 pub fn number_row(
     ui: &mut Ui,

@@ -491,38 +491,28 @@ pub fn inspector_ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell, party: &
             );
 
             let l = widgets::label(ui, "Ideal");
-            ui.vertical(|ui| {
-                let mut has = position.ideal.is_some();
-                let r = ui
-                    .checkbox(&mut has, "Differs from the stance")
-                    .on_hover_text("The outcome it would most like, if not where it stands now");
-                if r.changed() {
-                    position.ideal = has.then_some(position.stance);
-                    changes.track(&r);
-                }
-                if let Some(ideal) = &mut position.ideal {
-                    widgets::number(ui, &mut changes, "Ideal", l.id, ideal, 0.0..=100.0);
-                }
-            });
+            widgets::optional_number(
+                ui,
+                &mut changes,
+                l.id,
+                &mut position.ideal,
+                0.0..=100.0,
+                "same as the stance",
+            );
             ui.end_row();
 
             let l = widgets::label(ui, "Walk-away");
-            ui.vertical(|ui| {
-                let mut has = position.walk_away.is_some();
-                let r = ui
-                    .checkbox(&mut has, "Has a walk-away")
-                    .on_hover_text("The worst outcome it still accepts");
-                if r.changed() {
-                    position.walk_away = has.then_some(position.stance);
-                    if !has {
-                        position.red_line = false;
-                    }
-                    changes.track(&r);
-                }
-                if let Some(walk) = &mut position.walk_away {
-                    widgets::number(ui, &mut changes, "Walk-away", l.id, walk, 0.0..=100.0);
-                }
-            });
+            widgets::optional_number(
+                ui,
+                &mut changes,
+                l.id,
+                &mut position.walk_away,
+                0.0..=100.0,
+                "none",
+            );
+            if position.walk_away.is_none() {
+                position.red_line = false;
+            }
             ui.end_row();
 
             widgets::number_row(
