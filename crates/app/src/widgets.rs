@@ -127,14 +127,13 @@ pub fn optional_number(
         range.start(),
         range.end()
     ));
-    if r.changed() {
-        if let Some(now) = parse(&text)
-            && now != *value
-        {
-            *value = now;
-            synced = now;
-            changes.track(&r);
-        }
+    if r.changed()
+        && let Some(now) = parse(&text)
+        && now != *value
+    {
+        *value = now;
+        synced = now;
+        changes.track(&r);
     }
     if r.lost_focus() && parse(&text).is_none() {
         // Leaving a field with text that is not a value: show the value it still holds.
