@@ -106,7 +106,15 @@ pub fn ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell) {
     let mut duplicate = None;
     let mut remove = None;
     ui.horizontal(|ui| {
-        add = ui.button("Add leverage").clicked();
+        add = ui
+            .add_enabled(
+                project.parties.len() >= 2,
+                egui::Button::new("Add leverage"),
+            )
+            .on_disabled_hover_text(
+                "Leverage is held by one party over another: add two parties first",
+            )
+            .clicked();
         let selected = rows
             .iter()
             .find(|(o, _)| shell.selection == Some(selection_of(*o, scenario_id.as_ref())));
@@ -242,13 +250,10 @@ pub fn ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell) {
     if let Some(selection) = clicked {
         shell.select(selection);
     }
-    if add && let Some(first) = doc.project().parties.first() {
+    // Leverage needs two parties: a holder and another party as its target.
+    if add && let [first, second, ..] = doc.project().parties.as_slice() {
         let holder = first.id.clone();
-        let target = doc
-            .project()
-            .parties
-            .get(1)
-            .map_or_else(|| holder.clone(), |p| p.id.clone());
+        let target = second.id.clone();
         let item = Leverage {
             holder,
             target,
@@ -439,8 +444,14 @@ pub fn inspector_ui(
         .num_columns(2)
         .spacing([10.0, 8.0])
         .show(ui, |ui| {
-            widgets::id_choice_row(ui, &mut changes, "Holder", &mut item.holder, &parties);
-            widgets::id_choice_row(ui, &mut changes, "Target", &mut item.target, &parties);
+            // A party has no leverage over itself: each picker leaves out the other's party.
+            let others = |id: &str| -> Vec<(String, String)> {
+                parties.iter().filter(|(p, _)| p != id).cloned().collect()
+            };
+            let holders = others(&item.target);
+            let targets = others(&item.holder);
+            widgets::id_choice_row(ui, &mut changes, "Holder", &mut item.holder, &holders);
+            widgets::id_choice_row(ui, &mut changes, "Target", &mut item.target, &targets);
             widgets::choice_row(
                 ui,
                 &mut changes,

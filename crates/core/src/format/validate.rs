@@ -412,6 +412,17 @@ impl<'a> Checker<'a> {
             };
             self.reference(&item, Kind::Party, "holder", &lev.holder);
             self.reference(&item, Kind::Party, "target", &lev.target);
+            if lev.holder == lev.target {
+                self.error(
+                    &item,
+                    format!(
+                        "party {:?} holds leverage over itself; leverage is what a holder can do \
+                         to another party: change the target (an Alternative names the party \
+                         it is the alternative to a deal with)",
+                        lev.holder
+                    ),
+                );
+            }
             self.unit(&item, "strength", lev.strength);
             self.unit(&item, "credibility", lev.credibility);
             self.unit(&item, "cost", lev.cost);
