@@ -385,7 +385,10 @@ fn long_event_titles_are_shortened_in_item_names() {
 #[test]
 fn leverage_over_oneself() {
     assert_problems(
-        &edit(r#"holder: "us", target: "ua""#, r#"holder: "ua", target: "ua""#),
+        &edit(
+            r#"holder: "us", target: "ua""#,
+            r#"holder: "ua", target: "ua""#,
+        ),
         &[
             r#"f.ron: leverage[0] (holder "ua", target "ua"): error: party "ua" holds leverage over itself; leverage is what a holder can do to another party: change the target (an Alternative names the party it is the alternative to a deal with)"#,
         ],

@@ -72,6 +72,17 @@ fn position(
         )
 }
 
+/// Fewer than `max` leverage items; none of a party over itself (the loader refuses those).
+fn leverage_list(
+    parties: &[String],
+    issues: &[String],
+    sources: &[String],
+    max: usize,
+) -> impl Strategy<Value = Vec<Leverage>> + use<> {
+    proptest::collection::vec(leverage(parties, issues, sources), 0..max)
+        .prop_map(|list| list.into_iter().filter(|l| l.holder != l.target).collect())
+}
+
 fn leverage(
     parties: &[String],
     issues: &[String],
@@ -215,7 +226,7 @@ fn project() -> impl Strategy<Value = Project> {
                     text(),
                     proptest::collection::vec(position(&parties, &issues, &sources), 0..3)
                         .prop_map(dedup),
-                    proptest::collection::vec(leverage(&parties, &issues, &sources), 0..2),
+                    leverage_list(&parties, &issues, &sources, 2),
                     proptest::collection::vec(power, 0..2),
                     proptest::collection::vec(event(&parties, &issues, &sources), 0..2),
                 )
@@ -241,7 +252,7 @@ fn project() -> impl Strategy<Value = Project> {
             parties.iter().cloned().map(party).collect::<Vec<_>>(),
             issues.iter().cloned().map(issue).collect::<Vec<_>>(),
             proptest::collection::vec(position(&parties, &issues, &sources), 0..6).prop_map(dedup),
-            proptest::collection::vec(leverage(&parties, &issues, &sources), 0..3),
+            leverage_list(&parties, &issues, &sources, 3),
             proptest::collection::vec(event(&parties, &issues, &sources), 0..3),
             (0..nsc)
                 .map(|i| scenario(format!("sc-{i}")))
