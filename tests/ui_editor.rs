@@ -157,3 +157,19 @@ fn ideal_and_walk_away_are_typed_straight_in_and_blank_means_none() {
     type_into(&mut h, "Ideal", "12.5");
     assert_eq!(russia_on(&h, &issue.id).ideal, Some(12.5));
 }
+
+/// Counts agree with their number: a project with one scenario says "1 scenario".
+#[test]
+fn counts_agree_in_number() {
+    let mut h = harness();
+    h.run();
+    h.state_mut().doc.edit(None, |p| p.scenarios.truncate(1));
+    h.get_by_role_and_label(Role::Button, "Overview").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("4 parties · 8 issues · 32 positions")
+            .is_some()
+    );
+    assert!(h.query_by_label_contains("· 1 scenario").is_some());
+    assert!(h.query_by_label_contains("1 scenarios").is_none());
+}

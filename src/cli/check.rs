@@ -86,11 +86,4 @@ fn check_one(path: &Path) -> Report {
     Report { name, diagnostics }
 }
 
-/// `1 file`, `2 files`.
-pub(crate) fn plural(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
-}
+pub(crate) use stancemap_core::words::plural;

@@ -4,3 +4,4 @@
 pub mod analysis; // the figures of the analysis: outcome, ZOPA, concession, leverage, sensitivity
 pub mod format; // the .ron file: read, validate, write canonically, save atomically
 pub mod model; // the domain types, scenario resolution and the synthetic project generator
+pub mod words; // counts with nouns in agreement, for the sentences we write

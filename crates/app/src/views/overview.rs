@@ -7,6 +7,7 @@ use crate::widgets::{self, Changes};
 use crate::{Selection, Shell, edits, inspector};
 use eframe::egui;
 use egui::{RichText, Ui};
+use stancemap_core::words::{count, plural};
 
 pub fn ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell) {
     widgets::heading(
@@ -111,15 +112,17 @@ pub fn date_field(ui: &mut Ui, changes: &mut Changes, label: egui::Id, value: &m
 fn counts(ui: &mut Ui, doc: &Document) {
     let p = doc.project();
     ui.label(RichText::new("Contents").strong());
-    ui.label(format!(
-        "{} parties · {} issues · {} positions · {} leverage items · {} events · {} scenarios",
-        p.parties.len(),
-        p.issues.len(),
-        p.positions.len(),
-        p.leverage.len(),
-        p.events.len(),
-        p.scenarios.len()
-    ));
+    ui.label(
+        [
+            count(p.parties.len(), "party", "parties"),
+            plural(p.issues.len(), "issue"),
+            plural(p.positions.len(), "position"),
+            plural(p.leverage.len(), "leverage item"),
+            plural(p.events.len(), "event"),
+            plural(p.scenarios.len(), "scenario"),
+        ]
+        .join(" · "),
+    );
 }
 
 fn sources_ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell) {

@@ -7,6 +7,7 @@ use crate::widgets::{self, Changes};
 use crate::{Selection, Shell, edits, inspector};
 use eframe::egui;
 use egui::{RichText, Ui};
+use stancemap_core::words::plural;
 
 pub fn ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell) {
     widgets::heading(
@@ -395,13 +396,15 @@ pub fn inspector_ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell, id: &str
             widgets::multiline_row(ui, &mut changes, "Description", &mut scenario.description);
         });
     ui.label(
-        RichText::new(format!(
-            "{} positions · {} leverage items · {} power overrides · {} hypothetical events",
-            scenario.positions.len(),
-            scenario.leverage.len(),
-            scenario.power.len(),
-            scenario.events.len()
-        ))
+        RichText::new(
+            [
+                plural(scenario.positions.len(), "position"),
+                plural(scenario.leverage.len(), "leverage item"),
+                plural(scenario.power.len(), "power override"),
+                plural(scenario.events.len(), "hypothetical event"),
+            ]
+            .join(" · "),
+        )
         .weak(),
     );
     if let Some(key) = changes.0 {
