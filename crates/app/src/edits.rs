@@ -3,6 +3,7 @@
 //! Pure functions over the model, so they are tested without a window.
 
 use crate::model::{Issue, Party, Position, Project, Role, Scenario, unique_id};
+use stancemap_core::words::plural;
 
 /// What goes with a removed party or issue (base and scenarios together).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -10,6 +11,10 @@ pub struct Dependents {
     pub positions: usize,
     pub leverage: usize,
     pub shifts: usize,
+    /// Scenarios' power overrides of a deleted party.
+    pub power_overrides: usize,
+    /// Events whose "who acted" names a deleted party (the events stay; the name goes).
+    pub acted_in: usize,
 }
 
 impl Dependents {
@@ -17,16 +22,26 @@ impl Dependents {
         *self == Self::default()
     }
 
-    /// "3 positions, 1 leverage item and 2 shifts".
+    /// Everything that goes, in words: "3 positions, 1 leverage item, 2 shifts, 1 scenario
+    /// power override and its place in 4 events' who acted". Positions, leverage and shifts
+    /// are always counted; the rest only when there are some.
     pub fn describe(&self) -> String {
-        let plural =
-            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-        let parts = [
-            plural(self.positions, "position", "positions"),
-            plural(self.leverage, "leverage item", "leverage items"),
-            plural(self.shifts, "shift", "shifts"),
+        let mut parts = vec![
+            plural(self.positions, "position"),
+            plural(self.leverage, "leverage item"),
+            plural(self.shifts, "shift"),
         ];
-        format!("{}, {} and {}", parts[0], parts[1], parts[2])
+        if self.power_overrides > 0 {
+            parts.push(plural(self.power_overrides, "scenario power override"));
+        }
+        if self.acted_in > 0 {
+            parts.push(format!(
+                "its place in {}' who acted",
+                plural(self.acted_in, "event")
+            ));
+        }
+        let last = parts.pop().unwrap_or_default();
+        format!("{} and {last}", parts.join(", "))
     }
 }
 
@@ -76,10 +91,10 @@ pub fn remove_party(project: &mut Project, id: &str) -> Dependents {
     for s in &mut project.scenarios {
         gone.positions += retain_counted(&mut s.positions, |p| p.party != id);
         gone.leverage += retain_counted(&mut s.leverage, |l| l.holder != id && l.target != id);
-        s.power.retain(|o| o.party != id);
+        gone.power_overrides += retain_counted(&mut s.power, |o| o.party != id);
     }
     for event in all_events(project) {
-        event.parties.retain(|p| p != id);
+        gone.acted_in += usize::from(retain_counted(&mut event.parties, |p| p != id) > 0);
         gone.shifts += retain_counted(&mut event.shifts, |s| s.party != id);
     }
     gone
@@ -272,13 +287,31 @@ mod tests {
             Dependents {
                 positions: 1,
                 leverage: 1,
-                shifts: 0
+                ..Dependents::default()
             }
         );
         assert_eq!(p.leverage.len(), 2);
         assert_eq!(p.leverage[0].issues, vec!["b".to_owned()]);
         assert!(p.leverage[1].issues.is_empty());
         assert_eq!(gone.describe(), "1 position, 1 leverage item and 0 shifts");
+    }
+
+    /// Russia in the ceasefire sample: two scenarios override its power, and ten events (four
+    /// of the base, six hypothetical) name it among who acted; the confirmation says so.
+    #[test]
+    fn deleting_a_party_counts_power_overrides_and_who_acted() {
+        let p = project();
+        let gone = party_dependents(&p, "ru");
+        assert_eq!((gone.power_overrides, gone.acted_in), (2, 10));
+        assert!(
+            gone.describe()
+                .ends_with(", 2 scenario power overrides and its place in 10 events' who acted"),
+            "{}",
+            gone.describe()
+        );
+        // Ukraine: three scenarios override its power; it acts in four events.
+        let ua = party_dependents(&p, "ua");
+        assert_eq!((ua.power_overrides, ua.acted_in), (3, 4));
     }
 
     #[test]
