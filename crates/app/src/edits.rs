@@ -85,6 +85,7 @@ fn retain_counted<T>(list: &mut Vec<T>, keep: impl FnMut(&T) -> bool) -> usize {
 /// it; drop it from events' party lists. Returns what went.
 pub fn remove_party(project: &mut Project, id: &str) -> Dependents {
     let mut gone = Dependents::default();
+    pin_colors(project);
     project.parties.retain(|p| p.id != id);
     gone.positions += retain_counted(&mut project.positions, |p| p.party != id);
     gone.leverage += retain_counted(&mut project.leverage, |l| l.holder != id && l.target != id);
@@ -169,7 +170,25 @@ pub fn add_party(project: &mut Project, name: &str) -> String {
         color: None,
         notes: String::new(),
     });
+    // The party keeps the colour it is first shown in, whatever is deleted before it later.
+    let color = project.party_color(&id).to_owned();
+    if let Some(party) = project.parties.last_mut() {
+        party.color = Some(color);
+    }
     id
+}
+
+/// Write down the colour each party is shown in now, so removing one party does not shift
+/// the palette colours of the parties after it.
+fn pin_colors(project: &mut Project) {
+    let colors: Vec<String> = project
+        .parties
+        .iter()
+        .map(|p| project.party_color(&p.id).to_owned())
+        .collect();
+    for (party, color) in project.parties.iter_mut().zip(colors) {
+        party.color.get_or_insert(color);
+    }
 }
 
 /// Add an issue named `name` with a fresh id; returns the id.
@@ -312,6 +331,33 @@ mod tests {
         // Ukraine: three scenarios override its power; it acts in four events.
         let ua = party_dependents(&p, "ua");
         assert_eq!((ua.power_overrides, ua.acted_in), (3, 4));
+    }
+
+    /// Without colours of their own, parties take the palette's by party order: Russia the
+    /// first, Ukraine the second, the US the third. Deleting Russia keeps the others'.
+    #[test]
+    fn colours_survive_deleting_a_party() {
+        let mut p = project();
+        for party in &mut p.parties {
+            party.color = None;
+        }
+        let before: Vec<String> = ["ua", "us", "eu"]
+            .iter()
+            .map(|id| p.party_color(id).to_owned())
+            .collect();
+        assert_eq!(before[0], crate::model::PALETTE[1]);
+        remove_party(&mut p, "ru");
+        let after: Vec<String> = ["ua", "us", "eu"]
+            .iter()
+            .map(|id| p.party_color(id).to_owned())
+            .collect();
+        assert_eq!(after, before);
+        let id = add_party(&mut p, "Türkiye");
+        assert_eq!(
+            p.party(&id).and_then(|x| x.color.as_deref()),
+            Some(crate::model::PALETTE[3]),
+            "a new party is given the next palette colour and keeps it"
+        );
     }
 
     #[test]
