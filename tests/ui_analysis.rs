@@ -8,27 +8,20 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers, PointerButton};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use stancemap::app::{App, Options, ScriptedDialogs, Selection, Settings, ViewKind};
+use stancemap::app::{App, ScriptedDialogs, Selection, ViewKind};
 use stancemap::charts::Chart;
 use std::path::PathBuf;
 
-const SAMPLE: &str = "sample_projects/ceasefire-2025.ron";
+mod ui_support;
+use ui_support::{Launch, SAMPLE, launch};
 
 fn harness(dialogs: ScriptedDialogs, view: ViewKind) -> Harness<'static, App> {
-    let mut h = Harness::builder()
-        .with_size([1440.0, 900.0])
-        .build_eframe(move |cc| {
-            let options = Options {
-                file: Some(PathBuf::from(SAMPLE)),
-                view: Some(view),
-                screenshot: None,
-                dialogs: Box::new(dialogs),
-                persist: false,
-            };
-            App::with_settings(&cc.egui_ctx, options, Settings::default())
-        });
-    h.run();
-    h
+    launch(Launch {
+        file: Some(PathBuf::from(SAMPLE)),
+        view: Some(view),
+        dialogs,
+        ..Launch::default()
+    })
 }
 
 fn counts(h: &Harness<'_, App>) -> (u64, u64) {

@@ -6,7 +6,7 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use stancemap::app::{App, Options, ScriptedDialogs, Settings};
+use stancemap::app::{App, ScriptedDialogs};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -16,27 +16,19 @@ fn sample_title(index: usize) -> String {
         .title
 }
 
+mod ui_support;
+use ui_support::{Launch, launch, stance};
+
 fn harness_with(file: Option<PathBuf>, dialogs: ScriptedDialogs) -> Harness<'static, App> {
-    Harness::builder()
-        .with_size([1440.0, 900.0])
-        .build_eframe(move |cc| {
-            let options = Options {
-                file,
-                view: None,
-                screenshot: None,
-                dialogs: Box::new(dialogs),
-                persist: false,
-            };
-            App::with_settings(&cc.egui_ctx, options, Settings::default())
-        })
+    launch(Launch {
+        file,
+        dialogs,
+        ..Launch::default()
+    })
 }
 
 fn harness() -> Harness<'static, App> {
-    harness_with(None, ScriptedDialogs::default())
-}
-
-fn stance(app: &App, party: &str, issue: &str) -> Option<f64> {
-    app.doc.project().position(party, issue).map(|p| p.stance)
+    ui_support::app()
 }
 
 /// Select the first cell of the grid whose party is Russia, return (party, issue) ids.

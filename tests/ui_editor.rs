@@ -6,21 +6,15 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use stancemap::app::{App, Options, ScriptedDialogs, Settings};
+use stancemap::app::App;
+
+mod ui_support;
 
 fn harness() -> Harness<'static, App> {
-    Harness::builder()
-        .with_size([1360.0, 840.0])
-        .build_eframe(|cc| {
-            let options = Options {
-                file: None,
-                view: None,
-                screenshot: None,
-                dialogs: Box::new(ScriptedDialogs::default()),
-                persist: false,
-            };
-            App::with_settings(&cc.egui_ctx, options, Settings::default())
-        })
+    ui_support::launch(ui_support::Launch {
+        size: [1360.0, 840.0],
+        ..ui_support::Launch::default()
+    })
 }
 
 /// With a scenario active, the first keystroke in a base cell creates the scenario's

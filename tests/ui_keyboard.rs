@@ -7,22 +7,10 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use stancemap::app::{App, Options, ScriptedDialogs, Selection, Settings, ViewKind};
+use stancemap::app::{App, Selection, ViewKind};
 
-fn harness() -> Harness<'static, App> {
-    Harness::builder()
-        .with_size([1440.0, 900.0])
-        .build_eframe(|cc| {
-            let options = Options {
-                file: None,
-                view: None,
-                screenshot: None,
-                dialogs: Box::new(ScriptedDialogs::default()),
-                persist: false,
-            };
-            App::with_settings(&cc.egui_ctx, options, Settings::default())
-        })
-}
+mod ui_support;
+use ui_support::{app as harness, stance};
 
 /// The role and label of the widget with keyboard focus.
 fn focused(h: &Harness<'_, App>) -> Option<(Role, String)> {
@@ -46,10 +34,6 @@ fn tab_to(h: &mut Harness<'_, App>, want: &dyn Fn(Role, &str) -> bool) -> Vec<St
         }
     }
     panic!("Tab never reached the widget; focused on the way: {seen:?}");
-}
-
-fn stance(app: &App, party: &str, issue: &str) -> Option<f64> {
-    app.doc.project().position(party, issue).map(|p| p.stance)
 }
 
 fn alt_digit(h: &mut Harness<'_, App>, view: ViewKind) {

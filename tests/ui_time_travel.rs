@@ -5,21 +5,15 @@
 use eframe::egui;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use stancemap::app::{App, Options, ScriptedDialogs, Settings};
+use stancemap::app::App;
+
+mod ui_support;
 
 fn harness() -> Harness<'static, App> {
-    Harness::builder()
-        .with_size([1440.0, 900.0])
-        .build_eframe(|cc| {
-            let options = Options {
-                file: None,
-                view: None,
-                screenshot: None,
-                dialogs: Box::new(ScriptedDialogs::default()),
-                persist: false,
-            };
-            App::with_settings(&cc.egui_ctx, options, Settings::default())
-        })
+    ui_support::launch(ui_support::Launch {
+        size: [1440.0, 900.0],
+        ..ui_support::Launch::default()
+    })
 }
 
 fn alt(h: &mut Harness<'_, App>, key: Key) {

@@ -1,0 +1,64 @@
+//! How every UI test starts the app: the real `App` in an egui_kittest harness (no window,
+//! no GPU), with scripted file dialogs and no stored preferences.
+#![allow(dead_code)] // each test file uses its own part of this
+
+use egui_kittest::Harness;
+use stancemap::app::{App, Options, ScriptedDialogs, Settings, ViewKind};
+use std::path::PathBuf;
+
+/// The built-in ceasefire sample's file, for tests that open it from disk.
+pub const SAMPLE: &str = "sample_projects/ceasefire-2025.ron";
+
+/// What to start the app with.
+pub struct Launch {
+    /// The file to open (None: the built-in ceasefire sample).
+    pub file: Option<PathBuf>,
+    pub view: Option<ViewKind>,
+    /// Answers to the file dialogs, in order; empty means the user cancels.
+    pub dialogs: ScriptedDialogs,
+    /// The window size in points.
+    pub size: [f32; 2],
+}
+
+impl Default for Launch {
+    fn default() -> Self {
+        Self {
+            file: None,
+            view: None,
+            dialogs: ScriptedDialogs::default(),
+            size: [1440.0, 900.0],
+        }
+    }
+}
+
+/// The app as `launch` says, after its first frame.
+pub fn launch(launch: Launch) -> Harness<'static, App> {
+    let Launch {
+        file,
+        view,
+        dialogs,
+        size,
+    } = launch;
+    let mut h = Harness::builder().with_size(size).build_eframe(move |cc| {
+        let options = Options {
+            file,
+            view,
+            screenshot: None,
+            dialogs: Box::new(dialogs),
+            persist: false,
+        };
+        App::with_settings(&cc.egui_ctx, options, Settings::default())
+    });
+    h.run();
+    h
+}
+
+/// The app on the built-in ceasefire sample, at 1440 x 900.
+pub fn app() -> Harness<'static, App> {
+    launch(Launch::default())
+}
+
+/// The stance of (`party`, `issue`) in the open project.
+pub fn stance(app: &App, party: &str, issue: &str) -> Option<f64> {
+    app.doc.project().position(party, issue).map(|p| p.stance)
+}
