@@ -8,28 +8,7 @@ use std::process::{Command, Output};
 /// `a` shifts to 20 (03-02), 40 (03-05), 60 (03-09) and stands at 60; `b` has no shifts and
 /// stands at 80; `c` takes its first position, 30, on 03-07. Power and salience 1 for all,
 /// so every party weighs 1 and the weighted median is the middle stance.
-const HISTORY: &str = r#"
-Project(
-    format: 1, title: "History",
-    parties: [
-        Party(id: "a", name: "A", role: Principal, power: 1.0),
-        Party(id: "b", name: "B", role: Principal, power: 1.0),
-        Party(id: "c", name: "C", role: Stakeholder, power: 1.0),
-    ],
-    issues: [Issue(id: "i", name: "I", low: "0", high: "100")],
-    positions: [
-        Position(party: "a", issue: "i", stance: 60.0, salience: 1.0),
-        Position(party: "b", issue: "i", stance: 80.0, salience: 1.0),
-        Position(party: "c", issue: "i", stance: 30.0, salience: 1.0),
-    ],
-    events: [
-        Event(date: "2025-03-02", title: "first", kind: Proposal, shifts: [Shift(party: "a", issue: "i", stance: 20.0)]),
-        Event(date: "2025-03-05", title: "second", kind: Proposal, shifts: [Shift(party: "a", issue: "i", stance: 40.0)]),
-        Event(date: "2025-03-07", title: "c arrives", kind: Proposal, shifts: [Shift(party: "c", issue: "i", stance: 30.0)]),
-        Event(date: "2025-03-09", title: "third", kind: Concession, shifts: [Shift(party: "a", issue: "i", stance: 60.0)]),
-    ],
-)
-"#;
+const HISTORY: &str = include_str!("fixtures/history.ron");
 
 fn project(dir: &Path) -> PathBuf {
     let path = dir.join("history.ron");

@@ -93,33 +93,10 @@ impl View {
 mod tests {
     use crate::model::*;
 
-    /// Two parties, one issue. `a` shifts 20 (03-02), 40 (03-05), 60 (03-09) and stands at
-    /// 60; `b` has no shifts and stands at 80; `c` first shifts on 03-07 (to 30).
+    /// The fixture the CLI test shares: `a` shifts 20 (03-02), 40 (03-05), 60 (03-09) and
+    /// stands at 60; `b` has no shifts and stands at 80; `c` first shifts on 03-07 (to 30).
     fn project() -> Project {
-        let text = r#"Project(
-            format: 1, title: "T",
-            parties: [
-                Party(id: "a", name: "A", role: Principal, power: 1.0),
-                Party(id: "b", name: "B", role: Principal, power: 1.0),
-                Party(id: "c", name: "C", role: Stakeholder, power: 1.0),
-            ],
-            issues: [Issue(id: "i", name: "I", low: "0", high: "100")],
-            positions: [
-                Position(party: "a", issue: "i", stance: 60.0, salience: 1.0),
-                Position(party: "b", issue: "i", stance: 80.0, salience: 1.0),
-                Position(party: "c", issue: "i", stance: 30.0, salience: 1.0),
-            ],
-            events: [
-                Event(date: "2025-03-05", title: "second", kind: Proposal,
-                      shifts: [Shift(party: "a", issue: "i", stance: 40.0)]),
-                Event(date: "2025-03-02", title: "first", kind: Proposal,
-                      shifts: [Shift(party: "a", issue: "i", stance: 20.0)]),
-                Event(date: "2025-03-07", title: "c arrives", kind: Proposal,
-                      shifts: [Shift(party: "c", issue: "i", stance: 30.0)]),
-                Event(date: "2025-03-09", title: "third", kind: Concession,
-                      shifts: [Shift(party: "a", issue: "i", stance: 60.0)]),
-            ],
-        )"#;
+        let text = include_str!("../../../../tests/fixtures/history.ron");
         crate::format::load_str(text).unwrap().project
     }
 
