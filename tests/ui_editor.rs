@@ -167,3 +167,20 @@ fn counts_agree_in_number() {
     assert!(h.query_by_label_contains("· 1 scenario").is_some());
     assert!(h.query_by_label_contains("1 scenarios").is_none());
 }
+
+/// File > New (Ctrl+N) describes today: the as-of field and the calendar button show the same date.
+#[test]
+fn a_new_project_is_as_of_today() {
+    let mut h = harness();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    let today = jiff::Zoned::now().date().to_string();
+    assert_eq!(
+        h.state().doc.project().as_of.as_deref(),
+        Some(today.as_str())
+    );
+    assert!(
+        !h.state().doc.is_dirty(),
+        "a new project has nothing to save yet"
+    );
+}

@@ -21,7 +21,13 @@ impl App {
     pub(crate) fn perform(&mut self, action: Pending, ctx: &egui::Context) {
         match action {
             Pending::New => {
-                self.replace_document(Document::new(Project::default(), None));
+                // A new project describes today, so its as-of field and the date button
+                // beside it show the same date.
+                let project = Project {
+                    as_of: Some(jiff::Zoned::now().date().to_string()),
+                    ..Project::default()
+                };
+                self.replace_document(Document::new(project, None));
                 self.shell.view = ViewKind::Overview;
                 self.status = "New project".into();
             }
