@@ -338,33 +338,16 @@ fn a_dropped_project_file_opens_behind_the_guard() {
 fn every_view_renders_for_the_sample_and_an_empty_project() {
     let mut h = harness();
     for view in stancemap::app::ViewKind::ALL {
-        h.key_press_modifiers(Modifiers::ALT, key_for(view.index()));
-        h.run();
+        ui_support::alt_digit(&mut h, view);
         assert_eq!(h.state().shell.view, view);
     }
     h.key_press_modifiers(Modifiers::COMMAND, Key::N);
     h.run();
     assert_eq!(h.state().doc.project().parties.len(), 0);
     for view in stancemap::app::ViewKind::ALL {
-        h.key_press_modifiers(Modifiers::ALT, key_for(view.index()));
-        h.run();
+        ui_support::alt_digit(&mut h, view);
         assert_eq!(h.state().shell.view, view);
     }
-}
-
-fn key_for(index: usize) -> Key {
-    [
-        Key::Num1,
-        Key::Num2,
-        Key::Num3,
-        Key::Num4,
-        Key::Num5,
-        Key::Num6,
-        Key::Num7,
-        Key::Num8,
-        Key::Num9,
-        Key::Num0,
-    ][index]
 }
 
 /// A project of `parties` x `issues` with every cell filled.

@@ -10,7 +10,7 @@ use egui_kittest::kittest::{NodeT, Queryable};
 use stancemap::app::{App, Selection, ViewKind};
 
 mod ui_support;
-use ui_support::{app as harness, stance};
+use ui_support::{alt_digit, app as harness, stance};
 
 /// The role and label of the widget with keyboard focus.
 fn focused(h: &Harness<'_, App>) -> Option<(Role, String)> {
@@ -34,23 +34,6 @@ fn tab_to(h: &mut Harness<'_, App>, want: &dyn Fn(Role, &str) -> bool) -> Vec<St
         }
     }
     panic!("Tab never reached the widget; focused on the way: {seen:?}");
-}
-
-fn alt_digit(h: &mut Harness<'_, App>, view: ViewKind) {
-    let keys = [
-        Key::Num1,
-        Key::Num2,
-        Key::Num3,
-        Key::Num4,
-        Key::Num5,
-        Key::Num6,
-        Key::Num7,
-        Key::Num8,
-        Key::Num9,
-        Key::Num0,
-    ];
-    h.key_press_modifiers(Modifiers::ALT, keys[view.index()]);
-    h.run();
 }
 
 #[test]

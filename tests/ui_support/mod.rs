@@ -2,6 +2,7 @@
 //! no GPU), with scripted file dialogs and no stored preferences.
 #![allow(dead_code)] // each test file uses its own part of this
 
+use eframe::egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use stancemap::app::{App, Options, ScriptedDialogs, Settings, ViewKind};
 use std::path::PathBuf;
@@ -61,4 +62,23 @@ pub fn app() -> Harness<'static, App> {
 /// The stance of (`party`, `issue`) in the open project.
 pub fn stance(app: &App, party: &str, issue: &str) -> Option<f64> {
     app.doc.project().position(party, issue).map(|p| p.stance)
+}
+
+/// Press Alt + the digit of `view` (Alt+1 for the first view, ... Alt+0 for the tenth), as
+/// the README promises, and let the app run the frame.
+pub fn alt_digit(h: &mut Harness<'_, App>, view: ViewKind) {
+    let digits = [
+        Key::Num1,
+        Key::Num2,
+        Key::Num3,
+        Key::Num4,
+        Key::Num5,
+        Key::Num6,
+        Key::Num7,
+        Key::Num8,
+        Key::Num9,
+        Key::Num0,
+    ];
+    h.key_press_modifiers(Modifiers::ALT, digits[view.index()]);
+    h.run();
 }
