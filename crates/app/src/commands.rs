@@ -38,6 +38,12 @@ pub enum Command {
     ExportCharts,
     /// Save one chart to a file the user picks (SVG or PNG by its extension).
     ExportChart(crate::charts::Chart),
+    /// List the differences from another project file, outlining changed cells in the grid.
+    CompareWith,
+    /// Write the base positions as a CSV table.
+    ExportPositionsCsv,
+    /// Read a CSV table of positions into the base (one undo step).
+    ImportPositionsCsv,
 }
 
 const CTRL: Modifiers = Modifiers::COMMAND;
@@ -94,6 +100,9 @@ impl Command {
             Command::DeleteIssue(_) => "Delete issue…".into(),
             Command::ExportCharts => "Export charts…".into(),
             Command::ExportChart(chart) => format!("Export the {} chart…", chart.name()),
+            Command::CompareWith => "Compare with…".into(),
+            Command::ExportPositionsCsv => "Export positions as CSV…".into(),
+            Command::ImportPositionsCsv => "Import positions from CSV…".into(),
         }
     }
 
@@ -138,7 +147,10 @@ impl Command {
             | Command::SetTheme(_)
             | Command::DeleteParty(_)
             | Command::DeleteIssue(_)
-            | Command::ExportChart(_) => None,
+            | Command::ExportChart(_)
+            | Command::CompareWith
+            | Command::ExportPositionsCsv
+            | Command::ImportPositionsCsv => None,
         }
     }
 

@@ -114,6 +114,16 @@ impl Document {
         self.open_group = None;
     }
 
+    /// The project as it was before edit group `key` began: the last undo step while that
+    /// group is open, else the project as it is.
+    pub fn group_start(&self, key: EditKey) -> &Project {
+        if self.open_group == Some(key) {
+            self.undo.last().unwrap_or(&self.project)
+        } else {
+            &self.project
+        }
+    }
+
     /// The key of the edit group still open, if any.
     pub fn open_group(&self) -> Option<EditKey> {
         self.open_group

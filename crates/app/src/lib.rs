@@ -5,7 +5,7 @@
 use eframe::egui;
 // The lower layers under the names the app has always used.
 pub(crate) use stancemap_charts as charts;
-pub(crate) use stancemap_core::{analysis, format, model};
+pub(crate) use stancemap_core::{analysis, diff, format, model};
 
 pub mod analysis_cache;
 mod commands;
@@ -13,12 +13,14 @@ mod dialogs;
 mod document;
 mod edits;
 pub mod export;
+mod ids;
 mod inspector;
 mod menus;
 pub mod recovery;
 pub mod samples;
 mod screenshot;
 mod settings;
+mod teams;
 mod views;
 mod widgets;
 
@@ -75,6 +77,10 @@ pub struct Shell {
     pub analysis: analysis_cache::AnalysisCache,
     pub analysis_view: views::analysis::State,
     pub export: export::ExportState,
+    /// The open "Compare with…" result; its changed cells are outlined in the grid.
+    pub differences: Option<teams::Differences>,
+    /// A stance being typed straight into the selected grid cell.
+    pub typing: Option<views::grid_entry::Typing>,
 }
 
 impl Shell {
@@ -89,6 +95,8 @@ impl Shell {
             analysis: analysis_cache::AnalysisCache::default(),
             analysis_view: views::analysis::State::default(),
             export: export::ExportState::default(),
+            differences: None,
+            typing: None,
         }
     }
 
@@ -337,6 +345,8 @@ impl App {
         self.shell.selection = None;
         self.shell.scenario = None;
         self.shell.resolved = None;
+        self.shell.differences = None;
+        self.shell.typing = None;
     }
 
     /// Save to the document's path, asking for one when it has none. Returns success.
@@ -638,14 +648,16 @@ impl App {
                 self.save_as();
             }
             Command::Quit => self.guarded(Pending::Quit, ctx),
-            Command::Undo => {
-                if self.doc.undo() {
-                    self.status = "Undone".into();
-                }
-            }
-            Command::Redo => {
-                if self.doc.redo() {
-                    self.status = "Redone".into();
+            Command::Undo | Command::Redo => {
+                let before = self.doc.project().clone();
+                let (done, word) = if command == Command::Undo {
+                    (self.doc.undo(), "Undone")
+                } else {
+                    (self.doc.redo(), "Redone")
+                };
+                if done {
+                    ids::follow_undo(&mut self.shell, &before, self.doc.project());
+                    self.status = word.into();
                 }
             }
             Command::ShowView(view) => self.shell.view = view,
@@ -666,6 +678,9 @@ impl App {
             Command::DeleteIssue(id) => self.ask_delete(dialogs::Deletion::Issue(id)),
             Command::ExportCharts => self.shell.export.open = true,
             Command::ExportChart(chart) => export::export_one(self, chart),
+            Command::CompareWith => teams::compare_with(self),
+            Command::ExportPositionsCsv => teams::export_csv(self),
+            Command::ImportPositionsCsv => teams::import_csv(self),
         }
     }
 
@@ -792,6 +807,12 @@ impl eframe::App for App {
             }
         }
         self.handle_dropped_files(ctx);
+        if self.modal.is_none()
+            && self.shell.view == ViewKind::Positions
+            && let Some(status) = views::grid_entry::input(&mut self.doc, &mut self.shell, ctx)
+        {
+            self.status = status;
+        }
         self.handle_shortcuts(ctx);
         for command in std::mem::take(&mut self.shell.commands) {
             self.run(command, ctx);
@@ -829,6 +850,7 @@ impl eframe::App for App {
             view.ui(ui, &mut self.doc, &mut self.shell);
         });
         export::dialog_ui(&ctx, self);
+        teams::window_ui(&ctx, self);
         if let Some(comparison) = &self.comparison
             && !recovery::comparison_ui(&ctx, comparison)
         {

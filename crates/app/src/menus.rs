@@ -41,6 +41,10 @@ pub fn menu_bar(ui: &mut Ui, app: &mut App) {
                 item(ui, shell, Command::SaveAs, true);
                 ui.separator();
                 item(ui, shell, Command::ExportCharts, true);
+                item(ui, shell, Command::ExportPositionsCsv, true);
+                item(ui, shell, Command::ImportPositionsCsv, true);
+                ui.separator();
+                item(ui, shell, Command::CompareWith, true);
                 ui.separator();
                 item(ui, shell, Command::Quit, true);
             });

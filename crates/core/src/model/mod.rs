@@ -3,10 +3,12 @@
 
 pub mod generate;
 mod ids;
+mod rename;
 mod resolve;
 mod types;
 
 pub use ids::{is_valid_id, unique_id};
+pub use rename::{IdKind, RenameError, derived_id, rename_id};
 pub use resolve::{ScenarioError, View};
 pub use types::*;
 
