@@ -119,7 +119,7 @@ fn invalid_ids() {
         &edit(r#"Source(id: "src""#, r#"Source(id: "Baunov 2025""#),
         &[
             r#"f.ron: sources[0] ("Baunov 2025"): error: id "Baunov 2025" is not valid; an id uses only lowercase letters a-z, digits 0-9, "-" and "_" (for example "baunov-2025")"#,
-            r#"f.ron: positions[0] (party "ru", issue "scope"): error: source "src" does not exist (known sources: "Baunov 2025"); use one of them or add the source under `sources`"#,
+            r#"f.ron: Russia on Scope (positions[0]): error: source "src" does not exist (known sources: "Baunov 2025"); use one of them or add the source under `sources`"#,
             r#"f.ron: leverage[0] (holder "us", target "ua"): error: source "src" does not exist (known sources: "Baunov 2025"); use one of them or add the source under `sources`"#,
             r#"f.ron: events[0] ("2025-03-11", "Ukraine accepts"): error: source "src" does not exist (known sources: "Baunov 2025"); use one of them or add the source under `sources`"#,
         ],
@@ -199,8 +199,8 @@ fn numbers_out_of_range_nan_and_infinite() {
             "walk_away: -5.0, salience: 1.5",
         ),
         &[
-            r#"f.ron: positions[1] (party "ua", issue "scope"): error: walk_away -5 is outside 0..=100; use a point on the issue scale, from 0 to 100"#,
-            r#"f.ron: positions[1] (party "ua", issue "scope"): error: salience 1.5 is outside 0..=1; use a value from 0 to 1"#,
+            r#"f.ron: Ukraine on Scope (positions[1]): error: walk_away -5 is outside 0..=100; use a point on the issue scale, from 0 to 100"#,
+            r#"f.ron: Ukraine on Scope (positions[1]): error: salience 1.5 is outside 0..=1; use a value from 0 to 1"#,
         ],
     );
     assert_problems(
@@ -238,7 +238,7 @@ fn numbers_out_of_range_nan_and_infinite() {
         ),
         &[
             r#"f.ron: events[0] ("2025-03-11", "Ukraine accepts").shifts[0] (party "ua", issue "scope"): error: stance 100.5 is outside 0..=100; use a point on the issue scale, from 0 to 100"#,
-            r#"f.ron: positions[1] (party "ua", issue "scope"): warning: stance 100 differs from the last shift of this trajectory, 100.5 at events[0] (2025-03-11); the trajectory should end at the stance, so update one of them"#,
+            r#"f.ron: Ukraine on Scope (positions[1]): warning: stance 100 differs from the last shift of this trajectory, 100.5 at events[0] (2025-03-11); the trajectory should end at the stance, so update one of them"#,
         ],
     );
     assert_problems(
@@ -247,7 +247,7 @@ fn numbers_out_of_range_nan_and_infinite() {
             "stance: 10.0, ideal: 1e300, salience: 0.9",
         ),
         &[
-            r#"f.ron: scenarios[0] ("drag-out").positions[0] (party "ru", issue "scope"): error: ideal 1e300 is outside 0..=100; use a point on the issue scale, from 0 to 100"#,
+            r#"f.ron: Russia on Scope (scenarios[0] ("drag-out").positions[0]): error: ideal 1e300 is outside 0..=100; use a point on the issue scale, from 0 to 100"#,
         ],
     );
 }
@@ -291,7 +291,7 @@ fn two_positions_for_the_same_party_and_issue() {
             "        Position(party: \"ru\", issue: \"scope\", stance: 30.0, salience: 0.5),\n    ],\n    leverage: [",
         ),
         &[
-            r#"f.ron: positions[2] (party "ru", issue "scope"): error: a second position of party "ru" on issue "scope" (the first is positions[0]); keep only one"#,
+            r#"f.ron: Russia on Scope (positions[2]): error: a second position of party "ru" on issue "scope" (the first is positions[0]); keep only one"#,
         ],
     );
     assert_problems(
@@ -300,7 +300,7 @@ fn two_positions_for_the_same_party_and_issue() {
             "salience: 0.9), Position(party: \"ru\", issue: \"scope\", stance: 5.0, salience: 0.9)]",
         ),
         &[
-            r#"f.ron: scenarios[0] ("drag-out").positions[1] (party "ru", issue "scope"): error: a second position of party "ru" on issue "scope" (the first is scenarios[0] ("drag-out").positions[0]); keep only one"#,
+            r#"f.ron: Russia on Scope (scenarios[0] ("drag-out").positions[1]): error: a second position of party "ru" on issue "scope" (the first is scenarios[0] ("drag-out").positions[0]); keep only one"#,
         ],
     );
 }
@@ -324,7 +324,7 @@ fn every_error_is_reported_errors_before_warnings() {
         &text,
         &[
             r#"f.ron: title: error: the title is empty; give the project a title, such as "Ceasefire talks, March 2025""#,
-            r#"f.ron: positions[0] (party "ru", issue "scope"): error: salience 7 is outside 0..=1; use a value from 0 to 1"#,
+            r#"f.ron: Russia on Scope (positions[0]): error: salience 7 is outside 0..=1; use a value from 0 to 1"#,
             r#"f.ron: parties[2] ("eu"): warning: this Principal has no position on issue "scope"; add one (a Principal must consent to any deal), or make the party a Mediator or Stakeholder"#,
         ],
     );
@@ -340,7 +340,7 @@ fn warnings_leave_the_file_loadable() {
     assert_problems(
         &wrong_side,
         &[
-            r#"f.ron: positions[0] (party "ru", issue "scope"): warning: stance 60 is above walk_away 40, on the wrong side for ideal 10: the party would reject its own stance; move the stance or the walk-away"#,
+            r#"f.ron: Russia on Scope (positions[0]): warning: stance 60 is above walk_away 40, on the wrong side for ideal 10: the party would reject its own stance; move the stance or the walk-away"#,
         ],
     );
     let last_shift = edit(
@@ -355,7 +355,7 @@ fn warnings_leave_the_file_loadable() {
     assert_problems(
         &last_shift,
         &[
-            r#"f.ron: positions[1] (party "ua", issue "scope"): warning: stance 100 differs from the last shift of this trajectory, 90 at events[0] (2025-03-12); the trajectory should end at the stance, so update one of them"#,
+            r#"f.ron: Ukraine on Scope (positions[1]): warning: stance 100 differs from the last shift of this trajectory, 90 at events[0] (2025-03-12); the trajectory should end at the stance, so update one of them"#,
         ],
     );
     let future = edit(r#"Event(date: "2025-03-11""#, r#"Event(date: "2025-04-01""#);

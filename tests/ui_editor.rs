@@ -184,3 +184,35 @@ fn a_new_project_is_as_of_today() {
         "a new project has nothing to save yet"
     );
 }
+
+/// Undo and Redo say what they would undo or redo.
+#[test]
+fn undo_says_what_it_undoes() {
+    let mut h = harness();
+    h.state_mut().doc.edit(None, |p| {
+        if let Some(position) = p
+            .positions
+            .iter_mut()
+            .find(|x| x.party == "ru" && x.issue == "kursk")
+        {
+            position.stance = 40.0;
+        }
+    });
+    h.run();
+    h.get_by_label("Edit").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("Undo: change stance of Russia on The Kursk region in any truce")
+            .is_some()
+    );
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    h.get_by_label("Edit").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("Redo: change stance of Russia on The Kursk region in any truce")
+            .is_some()
+    );
+}

@@ -13,7 +13,7 @@ pub struct Args {
     /// The project file to analyse.
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
-    /// Analyse this scenario (by id) instead of the base project.
+    /// Analyse this scenario (by id or exact name) instead of the base project.
     #[arg(long, value_name = "ID")]
     pub scenario: Option<String>,
     /// Analyse the project as it stood on this date (YYYY-MM-DD): each stance as its last

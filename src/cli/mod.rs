@@ -4,6 +4,8 @@
 mod analyze;
 mod bench;
 mod check;
+mod csv;
+mod diff;
 mod fmt;
 mod generate;
 mod render;
@@ -40,6 +42,12 @@ pub enum Command {
     Fmt(fmt::Args),
     /// Print the analysis of a project: outcomes, ZOPAs, concessions, leverage, sensitivity.
     Analyze(analyze::Args),
+    /// What changed between two versions of a project, by names, and its effect on the analysis.
+    Diff(diff::Args),
+    /// Write a project's positions as a table for spreadsheets (--csv OUT.csv).
+    Export(csv::ExportArgs),
+    /// Read a table of positions back into a project (--into FILE), all rows or none.
+    Import(csv::ImportArgs),
     /// Draw the charts of a project to SVG and/or PNG files.
     Render(render::Args),
     /// Write a valid synthetic project of a given size, for tests and benchmarks.
@@ -62,6 +70,9 @@ pub fn main() -> ExitCode {
         Some(Command::Check(args)) => check::run(&args),
         Some(Command::Fmt(args)) => fmt::run(&args),
         Some(Command::Analyze(args)) => analyze::run(&args),
+        Some(Command::Diff(args)) => diff::run(&args),
+        Some(Command::Export(args)) => csv::export(&args),
+        Some(Command::Import(args)) => csv::import(&args),
         Some(Command::Render(args)) => render::run(&args),
         Some(Command::Generate(args)) => generate::run(&args),
         Some(Command::Bench(args)) => bench::run(&args),

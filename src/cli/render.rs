@@ -24,7 +24,7 @@ pub struct Args {
     /// Folder to write `<chart>.svg` / `<chart>.png` into (created if missing).
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
-    /// Draw this scenario instead of the base.
+    /// Draw this scenario (id or exact name) instead of the base.
     #[arg(long, value_name = "ID")]
     pub scenario: Option<String>,
     /// Draw the project as it stood on this date (YYYY-MM-DD).
@@ -44,7 +44,8 @@ pub struct Args {
     pub height: u32,
     #[arg(long, value_enum, default_value = "light")]
     pub theme: ThemeArg,
-    /// Issue whose stance trajectories the timeline shows (default: the most shifted).
+    /// Issue (id or exact name) whose stance trajectories the timeline shows (default: the
+    /// most shifted).
     #[arg(long, value_name = "ID")]
     pub issue: Option<String>,
 }
@@ -112,20 +113,22 @@ fn render(args: &Args) -> Result<Vec<PathBuf>, Failed> {
         Some(date) => view.as_of(date),
         None => view,
     };
-    if let Some(issue) = &args.issue
-        && project.issue(issue).is_none()
-    {
-        let valid: Vec<&str> = project.issues.iter().map(|i| i.id.as_str()).collect();
-        return Err(usage(format!(
-            "{name}: unknown issue \"{issue}\"; valid issues: {}",
-            valid.join(", ")
-        )));
-    }
-    let analysis = crate::analysis::analyze(&view);
-    let options = ChartOptions {
-        issue: args.issue.clone(),
-        top: None,
+    // An issue by id or by its exact name, as the timeline's option names it.
+    let issue = match &args.issue {
+        None => None,
+        Some(key) => match project.find_issue(key) {
+            Some(issue) => Some(issue.id.clone()),
+            None => {
+                let valid: Vec<&str> = project.issues.iter().map(|i| i.id.as_str()).collect();
+                return Err(usage(format!(
+                    "{name}: unknown issue \"{key}\"; valid issues: {}",
+                    valid.join(", ")
+                )));
+            }
+        },
     };
+    let analysis = crate::analysis::analyze(&view);
+    let options = ChartOptions { issue, top: None };
     let input = ChartInput {
         view: &view,
         analysis: &analysis,

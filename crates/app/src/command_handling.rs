@@ -4,7 +4,7 @@
 use crate::dialogs::{self, Modal, Pending};
 use crate::model::Project;
 use crate::settings::{self, ThemeChoice};
-use crate::{App, Command, Document, ViewKind, export, sample_document};
+use crate::{App, Command, Document, ViewKind, export, ids, sample_document, teams};
 use eframe::egui;
 use egui::ViewportCommand;
 
@@ -63,14 +63,16 @@ impl App {
                 self.save_as();
             }
             Command::Quit => self.guarded(Pending::Quit, ctx),
-            Command::Undo => {
-                if self.doc.undo() {
-                    self.status = "Undone".into();
-                }
-            }
-            Command::Redo => {
-                if self.doc.redo() {
-                    self.status = "Redone".into();
+            Command::Undo | Command::Redo => {
+                let before = self.doc.project().clone();
+                let (done, word) = if command == Command::Undo {
+                    (self.doc.undo(), "Undone")
+                } else {
+                    (self.doc.redo(), "Redone")
+                };
+                if done {
+                    ids::follow_undo(&mut self.shell, &before, self.doc.project());
+                    self.status = word.into();
                 }
             }
             Command::ShowView(view) => self.shell.view = view,
@@ -95,6 +97,9 @@ impl App {
             Command::NextEvent => self.shell.step_as_of(&self.doc, true),
             Command::Latest => self.shell.as_of = None,
             Command::Present => self.toggle_presentation(ctx),
+            Command::CompareWith => teams::compare_with(self),
+            Command::ExportPositionsCsv => teams::export_csv(self),
+            Command::ImportPositionsCsv => teams::import_csv(self),
         }
     }
 

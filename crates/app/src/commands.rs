@@ -46,6 +46,12 @@ pub enum Command {
     Latest,
     /// Enter or leave presentation mode.
     Present,
+    /// List the differences from another project file, outlining changed cells in the grid.
+    CompareWith,
+    /// Write the base positions as a CSV table.
+    ExportPositionsCsv,
+    /// Read a CSV table of positions into the base (one undo step).
+    ImportPositionsCsv,
 }
 
 const CTRL: Modifiers = Modifiers::COMMAND;
@@ -110,6 +116,9 @@ impl Command {
             Command::NextEvent => "Next event".into(),
             Command::Latest => "Back to the present".into(),
             Command::Present => "Present".into(),
+            Command::CompareWith => "Compare with…".into(),
+            Command::ExportPositionsCsv => "Export positions as CSV…".into(),
+            Command::ImportPositionsCsv => "Import positions from CSV…".into(),
         }
     }
 
@@ -158,7 +167,10 @@ impl Command {
             | Command::SetTheme(_)
             | Command::DeleteParty(_)
             | Command::DeleteIssue(_)
-            | Command::ExportChart(_) => None,
+            | Command::ExportChart(_)
+            | Command::CompareWith
+            | Command::ExportPositionsCsv
+            | Command::ImportPositionsCsv => None,
         }
     }
 

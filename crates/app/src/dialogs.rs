@@ -23,6 +23,10 @@ pub trait FileDialogs {
     fn folder_path(&mut self) -> Option<PathBuf>;
     /// Where to save one chart (SVG or PNG), suggesting `file_name`; `None` if cancelled.
     fn chart_path(&mut self, file_name: &str) -> Option<PathBuf>;
+    /// A CSV table of positions to import; `None` if the user cancelled.
+    fn csv_open_path(&mut self) -> Option<PathBuf>;
+    /// Where to write a CSV table of positions, suggesting `file_name`.
+    fn csv_save_path(&mut self, file_name: &str) -> Option<PathBuf>;
 }
 
 /// The operating system's file dialogs (rfd), filtered to `.ron` project files.
@@ -55,6 +59,21 @@ impl FileDialogs for NativeDialogs {
             .set_title("Export the chart")
             .add_filter("SVG image", &["svg"])
             .add_filter("PNG image", &["png"])
+            .set_file_name(file_name)
+            .save_file()
+    }
+
+    fn csv_open_path(&mut self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Import positions from a CSV table")
+            .add_filter("CSV table", &["csv"])
+            .pick_file()
+    }
+
+    fn csv_save_path(&mut self, file_name: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Export the positions as a CSV table")
+            .add_filter("CSV table", &["csv"])
             .set_file_name(file_name)
             .save_file()
     }
@@ -92,6 +111,14 @@ impl FileDialogs for ScriptedDialogs {
     }
 
     fn chart_path(&mut self, _file_name: &str) -> Option<PathBuf> {
+        self.next()
+    }
+
+    fn csv_open_path(&mut self) -> Option<PathBuf> {
+        self.next()
+    }
+
+    fn csv_save_path(&mut self, _file_name: &str) -> Option<PathBuf> {
         self.next()
     }
 }
@@ -198,6 +225,11 @@ pub enum Modal {
         path: PathBuf,
         then: Option<Pending>,
     },
+    /// A CSV table of positions was refused: each problem with its line.
+    ImportErrors {
+        file: String,
+        problems: Vec<String>,
+    },
 }
 
 impl Modal {
@@ -214,6 +246,7 @@ impl Modal {
             Modal::SaveFailed { .. } => "Could not save",
             Modal::ChangedOnDisk { .. } => "The file changed on disk",
             Modal::SaveConflict { .. } => "The file changed on disk since you opened it",
+            Modal::ImportErrors { .. } => "The table was not imported",
         }
     }
 }
@@ -232,6 +265,8 @@ enum Answer {
     Reload(PathBuf),
     /// Keep the document as it is and stop warning about this version of the file.
     KeepMine(PathBuf),
+    /// List what differs between the document and the file on disk.
+    ShowDifferences(PathBuf),
     Overwrite(PathBuf, Option<Pending>),
     SaveAs(Option<Pending>),
 }
@@ -280,6 +315,7 @@ pub fn modal_ui(ctx: &egui::Context, app: &mut App) {
             }
         }
         Some(Answer::KeepMine(path)) => app.keep_mine(&path),
+        Some(Answer::ShowDifferences(path)) => crate::teams::show_disk_differences(app, &path),
         Some(Answer::Overwrite(path, then)) => {
             if app.save_to(&path, false, None)
                 && let Some(pending) = then
@@ -403,7 +439,37 @@ fn body_ui(
                 if ui.button(keep).clicked() {
                     answer = Some(Answer::KeepMine(path.clone()));
                 }
+                if ui
+                    .button("Show differences")
+                    .on_hover_text("List what differs between this project and the file on disk")
+                    .clicked()
+                {
+                    answer = Some(Answer::ShowDifferences(path.clone()));
+                }
             });
+        }
+        Modal::ImportErrors { file, problems } => {
+            ui.label("Nothing was changed: every row must be right before any is applied.");
+            ui.label(format!(
+                "{} problem{} in {file}:",
+                problems.len(),
+                if problems.len() == 1 { "" } else { "s" }
+            ));
+            egui::ScrollArea::vertical()
+                .max_height(320.0)
+                .show(ui, |ui| {
+                    for p in problems {
+                        ui.label(
+                            RichText::new(p)
+                                .monospace()
+                                .color(ui.visuals().error_fg_color),
+                        );
+                    }
+                });
+            ui.add_space(8.0);
+            if ui.button("OK").clicked() {
+                answer = Some(Answer::Close);
+            }
         }
         Modal::SaveConflict { path, then } => {
             ui.label(format!(
@@ -566,7 +632,17 @@ pub fn target_of(project: &Project, d: &Diagnostic) -> Option<(ViewKind, Selecti
     let Location::Item(item) = &d.location else {
         return None;
     };
-    let (list, rest) = item.split_once('[')?;
+    // `list[index]` starts the location, or follows the item's name in brackets:
+    // "Russia on Scope (positions[3])".
+    let is_list = |text: &str| {
+        text.split_once('[').is_some_and(|(list, _)| {
+            !list.is_empty() && list.bytes().all(|b| b.is_ascii_lowercase())
+        })
+    };
+    let located = std::iter::once(item.as_str())
+        .chain(item.match_indices(" (").map(|(k, _)| &item[k + 2..]))
+        .find(|text| is_list(text))?;
+    let (list, rest) = located.split_once('[')?;
     let index: usize = rest.split_once(']')?.0.parse().ok()?;
     match list {
         "parties" => Some((
@@ -704,6 +780,18 @@ mod tests {
             Some((
                 ViewKind::Parties,
                 Selection::Party(project.parties[1].id.clone())
+            ))
+        );
+        // Named first, as the loader names positions.
+        let p1 = &project.positions[1];
+        assert_eq!(
+            target_of(&project, &at("Ukraine (Kyiv) on Scope (positions[1])")),
+            Some((
+                ViewKind::Positions,
+                Selection::Cell {
+                    party: p1.party.clone(),
+                    issue: p1.issue.clone()
+                }
             ))
         );
         assert_eq!(target_of(&project, &at("parties[999]")), None);

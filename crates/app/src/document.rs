@@ -134,6 +134,16 @@ impl Document {
         }
     }
 
+    /// The project as it was before edit group `key` began (the base snapshot while that
+    /// group is open), else the project as it is.
+    pub fn group_start(&self, key: EditKey) -> &Project {
+        if self.open_group == Some(key) {
+            &self.base
+        } else {
+            &self.project
+        }
+    }
+
     /// The key of the edit group still open, if any.
     pub fn open_group(&self) -> Option<EditKey> {
         self.open_group
@@ -145,6 +155,18 @@ impl Document {
 
     pub fn can_redo(&self) -> bool {
         !self.redo.is_empty()
+    }
+
+    /// What Undo would take back, in words ("change stance of Russia on Kursk").
+    pub fn undo_summary(&self) -> Option<String> {
+        let previous = self.undo.back()?;
+        crate::diff::summary(&crate::diff::diff(previous, &self.project))
+    }
+
+    /// What Redo would do again, in words.
+    pub fn redo_summary(&self) -> Option<String> {
+        let next = self.redo.last()?;
+        crate::diff::summary(&crate::diff::diff(&self.project, next))
     }
 
     pub fn undo(&mut self) -> bool {

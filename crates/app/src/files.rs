@@ -50,6 +50,8 @@ impl App {
         self.shell.selection = None;
         self.shell.scenario = None;
         self.shell.resolved = None;
+        self.shell.differences = None;
+        self.shell.typing = None;
     }
 
     /// Save to the document's path, asking for one when it has none. Returns success.

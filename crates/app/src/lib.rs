@@ -5,7 +5,7 @@
 use eframe::egui;
 // The lower layers under the names the app has always used.
 pub(crate) use stancemap_charts as charts;
-pub(crate) use stancemap_core::{analysis, format, model};
+pub(crate) use stancemap_core::{analysis, diff, format, model};
 
 pub mod analysis_cache;
 mod command_handling;
@@ -15,6 +15,7 @@ mod document;
 mod edits;
 pub mod export;
 mod files;
+mod ids;
 mod inspector;
 mod menus;
 pub mod present;
@@ -22,6 +23,7 @@ pub mod recovery;
 pub mod samples;
 mod screenshot;
 mod settings;
+mod teams;
 mod views;
 mod widgets;
 
@@ -90,6 +92,10 @@ pub struct Shell {
     pub analysis: analysis_cache::AnalysisCache,
     pub analysis_view: views::analysis::State,
     pub export: export::ExportState,
+    /// The open "Compare with…" result; its changed cells are outlined in the grid.
+    pub differences: Option<teams::Differences>,
+    /// A stance being typed straight into the selected grid cell.
+    pub typing: Option<views::grid_entry::Typing>,
 }
 
 impl Shell {
@@ -105,6 +111,8 @@ impl Shell {
             analysis: analysis_cache::AnalysisCache::default(),
             analysis_view: views::analysis::State::default(),
             export: export::ExportState::default(),
+            differences: None,
+            typing: None,
         }
     }
 
@@ -380,6 +388,12 @@ impl eframe::App for App {
             }
         }
         self.handle_dropped_files(ctx);
+        if self.modal.is_none()
+            && self.shell.view == ViewKind::Positions
+            && let Some(status) = views::grid_entry::input(&mut self.doc, &mut self.shell, ctx)
+        {
+            self.status = status;
+        }
         self.handle_shortcuts(ctx);
         for command in std::mem::take(&mut self.shell.commands) {
             self.run(command, ctx);
@@ -426,6 +440,7 @@ impl eframe::App for App {
             view.ui(ui, &mut self.doc, &mut self.shell);
         });
         export::dialog_ui(&ctx, self);
+        teams::window_ui(&ctx, self);
         if let Some(comparison) = &self.comparison
             && !recovery::comparison_ui(&ctx, comparison)
         {

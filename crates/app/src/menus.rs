@@ -7,7 +7,22 @@ use egui::{Button, RichText, Ui};
 
 /// A menu entry for `command`, with its shortcut shown; queues the command when clicked.
 fn item(ui: &mut Ui, shell: &mut Shell, command: Command, enabled: bool) {
-    let mut button = Button::new(command.label());
+    labelled_item(ui, shell, command, None, enabled);
+}
+
+/// A menu item whose label adds what it acts on: "Undo: change stance of Russia on Kursk".
+fn labelled_item(
+    ui: &mut Ui,
+    shell: &mut Shell,
+    command: Command,
+    what: Option<String>,
+    enabled: bool,
+) {
+    let label = match what {
+        Some(what) => format!("{}: {what}", command.label()),
+        None => command.label(),
+    };
+    let mut button = Button::new(label);
     if let Some(shortcut) = command.shortcut() {
         button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
     }
@@ -41,12 +56,19 @@ pub fn menu_bar(ui: &mut Ui, app: &mut App) {
                 item(ui, shell, Command::SaveAs, true);
                 ui.separator();
                 item(ui, shell, Command::ExportCharts, true);
+                item(ui, shell, Command::ExportPositionsCsv, true);
+                item(ui, shell, Command::ImportPositionsCsv, true);
+                ui.separator();
+                item(ui, shell, Command::CompareWith, true);
                 ui.separator();
                 item(ui, shell, Command::Quit, true);
             });
             ui.menu_button("Edit", |ui| {
-                item(ui, &mut app.shell, Command::Undo, app.doc.can_undo());
-                item(ui, &mut app.shell, Command::Redo, app.doc.can_redo());
+                // The menu runs this only while it is open: the summaries cost a diff each.
+                let undo = app.doc.undo_summary();
+                let redo = app.doc.redo_summary();
+                labelled_item(ui, &mut app.shell, Command::Undo, undo, app.doc.can_undo());
+                labelled_item(ui, &mut app.shell, Command::Redo, redo, app.doc.can_redo());
             });
             ui.menu_button("View", |ui| {
                 for view in ViewKind::ALL {

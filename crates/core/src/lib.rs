@@ -2,6 +2,7 @@
 //! charts and the command line are layers over it; nothing here knows egui or a window.
 
 pub mod analysis; // the figures of the analysis: outcome, ZOPA, concession, leverage, sensitivity
+pub mod diff; // the semantic diff of two projects and its effect on the analysis
 pub mod format; // the .ron file: read, validate, write canonically, save atomically
 pub mod model; // the domain types, scenario resolution and the synthetic project generator
 pub mod words; // counts with nouns in agreement, for the sentences we write

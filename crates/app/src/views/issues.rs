@@ -3,9 +3,9 @@
 
 use super::rows;
 use crate::document::Document;
-use crate::model::Mark;
+use crate::model::{IdKind, Mark};
 use crate::widgets::{self, Changes};
-use crate::{Command, Selection, Shell, analysis_cache, edits, inspector};
+use crate::{Command, Selection, Shell, analysis_cache, edits, ids, inspector};
 use eframe::egui;
 use egui::{RichText, Ui};
 
@@ -120,17 +120,14 @@ pub fn inspector_ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell, id: &str
     };
     let mut issue = doc.project().issues[index].clone();
     ui.label(RichText::new(&issue.name).strong().size(16.0));
-    ui.label(
-        RichText::new(format!("id: {}", issue.id))
-            .weak()
-            .monospace(),
-    );
     ui.add_space(6.0);
     let mut changes = Changes::default();
+    let mut new_id = None;
     egui::Grid::new("issue-form")
         .num_columns(2)
         .spacing([10.0, 8.0])
         .show(ui, |ui| {
+            new_id = ids::id_row(ui, IdKind::Issue, id);
             widgets::text_row(ui, &mut changes, "Name", &mut issue.name);
             widgets::text_row(ui, &mut changes, "0 means", &mut issue.low);
             widgets::text_row(ui, &mut changes, "100 means", &mut issue.high);
@@ -184,6 +181,12 @@ pub fn inspector_ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell, id: &str
                 *x = issue;
             }
         });
+        if let Some(key) = key {
+            ids::follow_name(doc, shell, IdKind::Issue, index, key);
+        }
+    }
+    if let Some(new) = new_id {
+        ids::apply(ui.ctx(), doc, shell, IdKind::Issue, id, &new);
     }
     ui.add_space(10.0);
     if ui.button("Delete issue…").clicked() {

@@ -6,6 +6,7 @@ use eframe::egui;
 pub mod analysis;
 pub mod chart;
 pub mod concession_matrix;
+pub mod grid_entry;
 pub mod issues;
 pub mod leverage;
 pub mod overview;

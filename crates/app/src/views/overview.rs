@@ -2,9 +2,9 @@
 //! estimated, and the sources the analysis cites.
 
 use crate::document::Document;
-use crate::model::{OutcomeMethod, Source, unique_id};
+use crate::model::{IdKind, OutcomeMethod, Source, unique_id};
 use crate::widgets::{self, Changes};
-use crate::{Selection, Shell, edits, inspector};
+use crate::{Selection, Shell, edits, ids, inspector};
 use eframe::egui;
 use egui::{RichText, Ui};
 use stancemap_core::words::{count, plural};
@@ -188,17 +188,15 @@ pub fn source_inspector_ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell, i
         return;
     };
     ui.label(RichText::new("Source").strong().size(16.0));
-    ui.label(
-        RichText::new(format!("id: {}", source.id))
-            .weak()
-            .monospace(),
-    );
     ui.add_space(6.0);
     let mut changes = Changes::default();
+    let id = source.id.clone();
+    let mut new_id = None;
     egui::Grid::new("source-form")
         .num_columns(2)
         .spacing([10.0, 8.0])
         .show(ui, |ui| {
+            new_id = ids::id_row(ui, IdKind::Source, &id);
             widgets::text_row(ui, &mut changes, "Title", &mut source.title);
             widgets::text_row(ui, &mut changes, "Author", &mut source.author);
             let l = widgets::label(ui, "Published");
@@ -218,6 +216,10 @@ pub fn source_inspector_ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell, i
                 *x = source;
             }
         });
+        ids::follow_name(doc, shell, IdKind::Source, index, key);
+    }
+    if let Some(new) = new_id {
+        ids::apply(ui.ctx(), doc, shell, IdKind::Source, &id, &new);
     }
     ui.add_space(10.0);
     if ui.button("Remove source").clicked() {

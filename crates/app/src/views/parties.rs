@@ -2,9 +2,9 @@
 //! The selected party is edited in the inspector (name, role, power, colour, notes).
 
 use crate::document::Document;
-use crate::model::{PowerOverride, Role};
+use crate::model::{IdKind, PowerOverride, Role};
 use crate::widgets::{self, Changes};
-use crate::{Command, Selection, Shell, analysis_cache, edits, inspector};
+use crate::{Command, Selection, Shell, analysis_cache, edits, ids, inspector};
 use eframe::egui;
 use egui::{RichText, Ui};
 
@@ -123,18 +123,15 @@ pub fn inspector_ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell, id: &str
     let scenario = shell.scenario_index(doc.project());
     let mut power = view.project.party(id).map_or(party.power, |p| p.power);
     ui.label(RichText::new(&party.name).strong().size(16.0));
-    ui.label(
-        RichText::new(format!("id: {}", party.id))
-            .weak()
-            .monospace(),
-    );
     ui.add_space(6.0);
     let mut changes = Changes::default();
     let mut power_changes = Changes::default();
+    let mut new_id = None;
     egui::Grid::new("party-form")
         .num_columns(2)
         .spacing([10.0, 8.0])
         .show(ui, |ui| {
+            new_id = ids::id_row(ui, IdKind::Party, id);
             widgets::text_row(ui, &mut changes, "Name", &mut party.name);
             widgets::choice_row(
                 ui,
@@ -179,6 +176,7 @@ pub fn inspector_ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell, id: &str
                 *x = party;
             }
         });
+        ids::follow_name(doc, shell, IdKind::Party, index, key);
     }
     if let Some(key) = power_changes.0 {
         doc.edit(Some(key), |p| {
@@ -197,6 +195,9 @@ pub fn inspector_ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell, id: &str
                 }
             }
         });
+    }
+    if let Some(new) = new_id {
+        ids::apply(ui.ctx(), doc, shell, IdKind::Party, id, &new);
     }
     ui.add_space(10.0);
     if ui.button("Delete party…").clicked() {

@@ -19,7 +19,9 @@ pub fn ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell) {
     widgets::heading(
         ui,
         "Positions",
-        "Each cell is one party on one issue, on the issue's 0–100 scale. Click a cell to edit it.",
+        "Each cell is one party on one issue, on the issue's 0–100 scale. Click a cell to edit \
+         it; type a stance and Enter to set it, or paste a block of stances from a spreadsheet \
+         (Ctrl+V fills to the right and down).",
     );
     legend(ui);
     let view = shell.resolved(doc);
@@ -145,12 +147,22 @@ pub fn ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell) {
                                     Some(Selection::Cell { party: p, issue: i })
                                         if p == party && *i == issue.id
                                 );
+                                let scenario = shell.scenario.as_deref();
                                 let cell = Cell {
                                     position,
                                     label: format!("{party_name} × {}", issue.name),
                                     color,
                                     selected,
                                     overridden: overrides.contains(&key),
+                                    changed: shell
+                                        .differences
+                                        .as_ref()
+                                        .and_then(|d| d.cell(scenario, party, &issue.id)),
+                                    typing: shell
+                                        .typing
+                                        .as_ref()
+                                        .filter(|t| t.party == party && t.issue == issue.id)
+                                        .map(|t| t.text.as_str()),
                                 };
                                 if cell_ui(ui, &cell).clicked() {
                                     if position.is_none() {
@@ -234,6 +246,10 @@ struct Cell<'a> {
     color: Color32,
     selected: bool,
     overridden: bool,
+    /// What a comparison found changed here (File > Compare with…).
+    changed: Option<&'a str>,
+    /// A stance being typed into the cell.
+    typing: Option<&'a str>,
 }
 
 /// One cell: a 0–100 track with the position drawn on it, or an "add" affordance.
@@ -241,7 +257,12 @@ fn cell_ui(ui: &mut Ui, cell: &Cell<'_>) -> egui::Response {
     let size = vec2(ui.available_width(), ROW_HEIGHT - 4.0);
     let (rect, response) = ui.allocate_exact_size(size, Sense::click());
     let label = &cell.label;
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, label));
+    // Screen readers (and tests) hear the stance being typed, not only see it.
+    let spoken = match cell.typing {
+        Some(text) => format!("{label} (typing stance {text})"),
+        None => label.clone(),
+    };
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &spoken));
     if !ui.is_rect_visible(rect) {
         return response;
     }
@@ -267,6 +288,47 @@ fn cell_ui(ui: &mut Ui, cell: &Cell<'_>) -> egui::Response {
             egui::StrokeKind::Inside,
         );
     }
+    if cell.changed.is_some() {
+        // Outlined, and flagged in the corner as spreadsheets flag a note, so a changed
+        // cell still reads as changed when it is also the selected one.
+        let mark = visuals.selection.stroke.color;
+        painter.rect_stroke(
+            rect.shrink(0.5),
+            4.0,
+            Stroke::new(1.5, mark),
+            egui::StrokeKind::Inside,
+        );
+        let corner = rect.right_top();
+        painter.add(egui::Shape::convex_polygon(
+            vec![corner, corner + vec2(-12.0, 0.0), corner + vec2(0.0, 12.0)],
+            mark,
+            Stroke::NONE,
+        ));
+    }
+    if let Some(text) = cell.typing {
+        painter.rect_filled(rect.shrink(2.0), 4.0, visuals.extreme_bg_color);
+        let ink = visuals.strong_text_color();
+        let shown = painter.text(
+            rect.center(),
+            egui::Align2::CENTER_CENTER,
+            format!("stance {text}"),
+            egui::FontId::proportional(14.0),
+            ink,
+        );
+        // A text cursor after the digits, so the cell reads as being typed into.
+        painter.line_segment(
+            [
+                shown.right_top() + vec2(2.0, 0.0),
+                shown.right_bottom() + vec2(2.0, 0.0),
+            ],
+            Stroke::new(1.5, ink),
+        );
+        return response.on_hover_text("Enter sets the stance; Esc cancels");
+    }
+    let response = match cell.changed {
+        Some(what) => response.on_hover_text(format!("Changed in the comparison: {what}")),
+        None => response,
+    };
     // Tab reaches the cells too: show which one Enter would open.
     if response.has_focus() {
         painter.rect_stroke(

@@ -2,9 +2,9 @@
 //! rename and delete scenarios, and edit each override with the base value beside it.
 
 use crate::document::Document;
-use crate::model::{PowerOverride, Project, Scenario, unique_id};
+use crate::model::{IdKind, PowerOverride, Project, Scenario, unique_id};
 use crate::widgets::{self, Changes};
-use crate::{Selection, Shell, edits, inspector};
+use crate::{Selection, Shell, edits, ids, inspector};
 use eframe::egui;
 use egui::{RichText, Ui};
 use stancemap_core::words::plural;
@@ -381,17 +381,14 @@ pub fn inspector_ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell, id: &str
     };
     let mut scenario = doc.project().scenarios[index].clone();
     ui.label(RichText::new("Scenario").strong().size(16.0));
-    ui.label(
-        RichText::new(format!("id: {}", scenario.id))
-            .weak()
-            .monospace(),
-    );
     ui.add_space(6.0);
     let mut changes = Changes::default();
+    let mut new_id = None;
     egui::Grid::new("scenario-form")
         .num_columns(2)
         .spacing([10.0, 8.0])
         .show(ui, |ui| {
+            new_id = ids::id_row(ui, IdKind::Scenario, id);
             widgets::text_row(ui, &mut changes, "Name", &mut scenario.name);
             widgets::multiline_row(ui, &mut changes, "Description", &mut scenario.description);
         });
@@ -413,6 +410,10 @@ pub fn inspector_ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell, id: &str
                 *s = scenario;
             }
         });
+        ids::follow_name(doc, shell, IdKind::Scenario, index, key);
+    }
+    if let Some(new) = new_id {
+        ids::apply(ui.ctx(), doc, shell, IdKind::Scenario, id, &new);
     }
     ui.add_space(10.0);
     ui.horizontal(|ui| {

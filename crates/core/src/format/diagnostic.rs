@@ -15,7 +15,8 @@ pub enum Location {
     File,
     /// 1-based line and column, as the RON parser reports them.
     Text { line: usize, column: usize },
-    /// An item of the project, e.g. `positions[3] (party "ru", issue "territory")`.
+    /// An item of the project, by name first where it has one, e.g. `Russia on Territory
+    /// (positions[3])` or `parties[2] ("eu")`.
     Item(String),
 }
 

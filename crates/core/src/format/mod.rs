@@ -6,6 +6,7 @@ mod diagnostic;
 mod disk;
 mod fast;
 mod layout;
+mod positions_csv;
 mod read;
 mod recovery;
 mod suggest;
@@ -16,6 +17,9 @@ mod write;
 pub use comments::count_comments;
 pub use diagnostic::{Diagnostic, Location, Severity};
 pub use disk::{DiskChange, DiskStamp};
+pub use positions_csv::{
+    COLUMNS as CSV_COLUMNS, CsvError, CsvImport, CsvProblem, from_csv, to_csv,
+};
 pub use read::{
     LoadError, Loaded, MAX_FILE_BYTES, load_bytes, load_path, load_reader, load_str, read_capped,
 };

@@ -23,6 +23,20 @@ pub fn validate(project: &Project) -> Vec<Diagnostic> {
     checker.out
 }
 
+/// A position as the user knows it, by names first: "Russia on Scope (positions[3])"; by
+/// ids when either is not in the project (the message then says which).
+fn position_item(project: &Project, prefix: &str, i: usize, pos: &Position) -> String {
+    match (project.party(&pos.party), project.issue(&pos.issue)) {
+        (Some(party), Some(issue)) => {
+            format!("{} on {} ({prefix}positions[{i}])", party.name, issue.name)
+        }
+        _ => format!(
+            "{prefix}positions[{i}] (party {:?}, issue {:?})",
+            pos.party, pos.issue
+        ),
+    }
+}
+
 /// The name of the item a check is about, made only when there is something to report: a
 /// large project has tens of thousands of items and almost never a problem.
 type Item<'i> = &'i dyn Fn() -> String;
@@ -299,13 +313,9 @@ impl<'a> Checker<'a> {
     ) -> (HashMap<(&'a str, &'a str), usize>, Vec<usize>) {
         let mut again = Vec::new();
         let mut first: HashMap<(&str, &str), usize> = HashMap::with_capacity(positions.len());
+        let project = self.project;
         for (i, pos) in positions.iter().enumerate() {
-            let item = || {
-                format!(
-                    "{prefix}positions[{i}] (party {:?}, issue {:?})",
-                    pos.party, pos.issue
-                )
-            };
+            let item = || position_item(project, prefix, i, pos);
             self.reference(&item, Kind::Party, "party", &pos.party);
             self.reference(&item, Kind::Issue, "issue", &pos.issue);
             self.scale(&item, "stance", pos.stance);
@@ -516,12 +526,7 @@ impl<'a> Checker<'a> {
             };
             if stance != pos.stance && stance.is_finite() && pos.stance.is_finite() {
                 self.warning(
-                    &|| {
-                        format!(
-                            "positions[{i}] (party {:?}, issue {:?})",
-                            pos.party, pos.issue
-                        )
-                    },
+                    &|| position_item(p, "", i, pos),
                     format!(
                         "stance {} differs from the last shift of this trajectory, {} at \
                          events[{e}] ({date}); the trajectory should end at the stance, so \

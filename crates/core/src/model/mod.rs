@@ -4,11 +4,13 @@
 mod as_of;
 pub mod generate;
 mod ids;
+mod rename;
 mod resolve;
 mod types;
 
 pub use as_of::{DateError, checked_date};
 pub use ids::{is_valid_id, unique_id};
+pub use rename::{IdKind, RenameError, derived_id, rename_id};
 pub use resolve::{ScenarioError, View};
 pub use types::*;
 

@@ -43,7 +43,7 @@ impl View {
 }
 
 impl Project {
-    /// The effective project for `scenario` (`None` = the base).
+    /// The effective project for `scenario` (`None` = the base), given by id or exact name.
     ///
     /// Positions replace the base position of the same (party, issue) or are added; leverage
     /// with the same holder, target and instrument replaces the base item, other items are
@@ -59,7 +59,7 @@ impl Project {
                 hypothetical,
             });
         };
-        let scenario = self.scenario(id).ok_or_else(|| ScenarioError {
+        let scenario = self.find_scenario(id).ok_or_else(|| ScenarioError {
             id: id.to_owned(),
             valid: self.scenarios.iter().map(|s| s.id.clone()).collect(),
         })?;
@@ -211,6 +211,14 @@ mod tests {
             .map(|(e, h)| (e.date.as_str(), *h))
             .collect();
         assert_eq!(sorted, vec![("2025-03-01", true), ("2025-03-10", false)]);
+    }
+
+    #[test]
+    fn a_scenario_is_found_by_id_or_exact_name() {
+        let by_name = sample().resolve(Some("What if")).unwrap();
+        assert_eq!(by_name, sample().resolve(Some("s")).unwrap());
+        assert!(sample().resolve(Some("what if")).is_err());
+        assert_eq!(sample().find_party("A").map(|p| p.id.as_str()), Some("a"));
     }
 
     #[test]

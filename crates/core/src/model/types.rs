@@ -364,6 +364,25 @@ impl Project {
         self.scenarios.iter().find(|s| s.id == id)
     }
 
+    /// The party with id `key`, or else the one named exactly `key` (what a user typing a
+    /// name on the command line means).
+    pub fn find_party(&self, key: &str) -> Option<&Party> {
+        self.party(key)
+            .or_else(|| self.parties.iter().find(|p| p.name == key))
+    }
+
+    /// The issue with id `key`, or else the one named exactly `key`.
+    pub fn find_issue(&self, key: &str) -> Option<&Issue> {
+        self.issue(key)
+            .or_else(|| self.issues.iter().find(|i| i.name == key))
+    }
+
+    /// The scenario with id `key`, or else the one named exactly `key`.
+    pub fn find_scenario(&self, key: &str) -> Option<&Scenario> {
+        self.scenario(key)
+            .or_else(|| self.scenarios.iter().find(|s| s.name == key))
+    }
+
     pub fn position(&self, party: &str, issue: &str) -> Option<&Position> {
         self.positions
             .iter()
