@@ -4,6 +4,7 @@
 mod analyze;
 mod bench;
 mod check;
+mod deals_report;
 mod fmt;
 mod generate;
 mod render;
@@ -38,7 +39,7 @@ pub enum Command {
     Check(check::Args),
     /// Rewrite project files in canonical form (atomically).
     Fmt(fmt::Args),
-    /// Print the analysis of a project: outcomes, ZOPAs, concessions, leverage, sensitivity.
+    /// Print the analysis of a project: outcomes, ZOPAs, concessions, deals, leverage, sensitivity.
     Analyze(analyze::Args),
     /// Draw the charts of a project to SVG and/or PNG files.
     Render(render::Args),

@@ -9,6 +9,7 @@ pub(crate) use stancemap_core::{analysis, format, model};
 
 pub mod analysis_cache;
 mod commands;
+pub mod deals_cache;
 mod dialogs;
 mod document;
 mod edits;
@@ -73,6 +74,8 @@ pub struct Shell {
     resolved: Option<(u64, Option<String>, Arc<View>)>,
     /// The analysis and drawn charts of the active scenario (see `analysis_cache`).
     pub analysis: analysis_cache::AnalysisCache,
+    /// The deal figures, computed off the UI thread (see `deals_cache`).
+    pub deals: deals_cache::DealsCache,
     pub analysis_view: views::analysis::State,
     pub export: export::ExportState,
 }
@@ -87,6 +90,7 @@ impl Shell {
             leverage_sort: views::leverage::Sort::default(),
             resolved: None,
             analysis: analysis_cache::AnalysisCache::default(),
+            deals: deals_cache::DealsCache::default(),
             analysis_view: views::analysis::State::default(),
             export: export::ExportState::default(),
         }
@@ -337,6 +341,7 @@ impl App {
         self.shell.selection = None;
         self.shell.scenario = None;
         self.shell.resolved = None;
+        self.shell.deals = deals_cache::DealsCache::default();
     }
 
     /// Save to the document's path, asking for one when it has none. Returns success.
