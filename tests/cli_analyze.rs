@@ -100,6 +100,7 @@ fn assert_contract(v: &Value) {
             "parties",
             "leverage",
             "sensitivity",
+            "deals",
         ],
     );
     for issue in v["issues"].as_array().unwrap() {
@@ -355,4 +356,85 @@ fn the_ceasefire_sample_analyses() {
         ]);
         assert_eq!(v["scenario"], scenario.id.as_str());
     }
+}
+
+#[test]
+fn json_has_the_deal_figures_worked_by_hand() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "talks.ron", TALKS);
+    let v = json(&[file.to_str().unwrap(), "--json"]);
+    let deals = &v["deals"];
+    assert_eq!(
+        keys(deals),
+        ["best_for", "feasible", "maxmin", "nash", "outcome_test"]
+    );
+    assert_eq!(keys(&deals["nash"]), ["package", "values"]);
+    assert_eq!(keys(&deals["outcome_test"]), ["accepted", "values"]);
+    let near =
+        |value: &Value, expected: f64| value.as_f64().is_some_and(|v| (v - expected).abs() < 1e-5);
+    // Weights: Russia 0.5 on each issue (R 30 on scope, 100 on prisoners); Ukraine 4/9 on
+    // scope (R 40) and 5/9 on prisoners (R 1: any move off 80 costs it 5/9 a point).
+    //   U_ru = 0.5 (1 - |x - 20|/30) + 0.5 (1 - |y - 60|/100), red line x <= 50
+    //   U_ua = 4/9 (1 - (100 - x)/40) + 5/9 (1 - |y - 80|)
+    // At (50, 80): U_ru = 0 + 0.4 = 0.4, U_ua = 4/9 (-1/4) + 5/9 = 4/9. Lowering x by d
+    // gives Russia d/60 and costs Ukraine d/90 (y trades far worse), so the common floor is
+    // where 0.4 + d/60 = 4/9 - d/90: d = 1.6, maxmin = 0.4 + 1.6/60 = 32/75.
+    assert!(near(&deals["maxmin"], 32.0 / 75.0), "{deals}");
+    assert_eq!(deals["feasible"], true);
+    // best_for Russia: x down to 20 costs Ukraine 1/3 of its 4/9; the last 1/9 buys 0.2
+    // points of y: U_ru = 0.5 + 0.5 (1 - 19.8/100) = 0.901. best_for Ukraine: Russia's red
+    // line stops x at 50 and y is already 80: 4/9.
+    assert!(near(&deals["best_for"]["ru"], 0.901));
+    assert!(near(&deals["best_for"]["ua"], 4.0 / 9.0));
+    // Nash, powers 0.8 and 0.5, along the x trade: 0.8/(24 + d) = 0.5/(40 - d), d = 200/13:
+    // U_ru = 0.4 + 10/39, U_ua = 4/9 - 20/117 = 32/117, at x = 50 - 200/13, y = 80.
+    assert!(near(&deals["nash"]["values"]["ru"], 0.4 + 10.0 / 39.0));
+    assert!(near(&deals["nash"]["values"]["ua"], 32.0 / 117.0));
+    assert!(
+        deals["nash"]["package"]["scope"]
+            .as_f64()
+            .is_some_and(|x| (x - (50.0 - 200.0 / 13.0)).abs() < 1e-3)
+    );
+    // The predicted outcome (70, 80): U_ru = 0.5 (1 - 50/30) + 0.4 = 1/15 but 70 crosses
+    // Russia's red line; U_ua = 4/9 (1/4) + 5/9 = 2/3.
+    assert!(near(&deals["outcome_test"]["values"]["ru"], 1.0 / 15.0));
+    assert!(near(&deals["outcome_test"]["values"]["ua"], 2.0 / 3.0));
+    assert_eq!(deals["outcome_test"]["accepted"]["ru"], false);
+    assert_eq!(deals["outcome_test"]["accepted"]["ua"], true);
+    // The text says the same in words.
+    let text = stdout(&analyze(&[file.to_str().unwrap()]));
+    assert!(text.contains(
+        "The predicted outcome taken as one package: no deal: Russia rejects (see Deal)."
+    ));
+    assert!(text.contains(
+        "  A deal exists: some package leaves every Principal at least 0.43 above its \
+         walk-aways on balance."
+    ));
+    assert!(
+        text.contains("0.07 rejects: red line crossed on Scope"),
+        "{text}"
+    );
+}
+
+#[test]
+fn red_lines_that_exclude_each_other_make_maxmin_null_and_are_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let clash = TALKS.replace(
+        r#"stance: 100.0, walk_away: 60.0, salience: 0.8)"#,
+        r#"stance: 100.0, walk_away: 60.0, salience: 0.8, red_line: true)"#,
+    );
+    let file = write(dir.path(), "clash.ron", &clash);
+    let v = json(&[file.to_str().unwrap(), "--json"]);
+    assert_eq!(v["deals"]["maxmin"], Value::Null);
+    assert_eq!(v["deals"]["feasible"], false);
+    assert_eq!(v["deals"]["best_for"]["ru"], Value::Null);
+    assert_eq!(v["deals"]["nash"], Value::Null);
+    let text = stdout(&analyze(&[file.to_str().unwrap()]));
+    assert!(
+        text.contains(
+            "  No deal: these red lines cannot all hold: on Scope, Ukraine's red line needs \
+             at least 60 and Russia's at most 50."
+        ),
+        "{text}"
+    );
 }

@@ -81,17 +81,21 @@ impl Size {
     }
 }
 
-/// The charts rendered by `render_svg_ms` and `render_png_ms`: the four `stancemap render`
+/// The charts rendered by `render_svg_ms` and `render_png_ms`: the five `stancemap render`
 /// draws by default.
-pub const CHARTS: [Chart; 4] = Chart::DEFAULT;
+pub const CHARTS: [Chart; 5] = Chart::DEFAULT;
 
 /// The report key of each step, in order, and what it measures (for the table).
 pub const STEP_LABELS: &[(&str, &str)] = &[
     ("load_ms", "load: read + parse + validate the .ron file"),
     ("save_ms", "save: canonical text, atomic write + fsync"),
     ("analyze_ms", "analyze: every figure incl. sensitivity"),
-    ("render_svg_ms", "render the 4 charts as SVG"),
-    ("render_png_ms", "render the 4 charts as PNG"),
+    (
+        "deals_ms",
+        "deals: maxmin, best_for, Nash (red lines lifted: every program runs)",
+    ),
+    ("render_svg_ms", "render the 5 default charts as SVG"),
+    ("render_png_ms", "render the 5 default charts as PNG"),
     (
         "json_load_ms",
         "baseline: serde_json parse of the same data",
@@ -164,6 +168,9 @@ pub struct Fixture {
     /// The project as serde_json writes it, which `json_load_ms` parses.
     pub json: String,
     pub view: View,
+    /// The view with every red line lifted, for `deals_ms`: generated red lines usually
+    /// exclude each other, which answers the deal question before any program runs.
+    pub deal_view: View,
     pub analysis: Analysis,
     pub options: ChartOptions,
 }
@@ -191,12 +198,17 @@ impl Fixture {
             message: e.to_string(),
         })?;
         let analysis = analysis::analyze(&view);
+        let mut deal_view = view.clone();
+        for position in &mut deal_view.project.positions {
+            position.red_line = false;
+        }
         Ok(Self {
             project,
             save_path: dir.join(format!("{}-saved.ron", size.name)),
             path,
             json,
             view,
+            deal_view,
             analysis,
             options: ChartOptions::default(),
         })
@@ -226,6 +238,10 @@ pub fn steps(fx: &Fixture) -> Vec<Step<'_>> {
         }),
         step("analyze_ms", || {
             black_box(analysis::analyze(black_box(&fx.view)));
+            Ok(())
+        }),
+        step("deals_ms", || {
+            black_box(analysis::deals(black_box(&fx.deal_view)));
             Ok(())
         }),
         step("render_svg_ms", move || {

@@ -1,7 +1,8 @@
 //! `stancemap analyze FILE [--scenario ID] [--json]`: the figures of shared/ANALYSIS.md for
 //! the base project or one scenario, as readable tables or as JSON.
 
-use crate::analysis::{self, Analysis, Concession, InputKind, IssueAnalysis};
+use super::deals_report::{deal_report, outcome_line};
+use crate::analysis::{self, Analysis, Concession, Deals, InputKind, IssueAnalysis};
 use crate::format;
 use crate::model::{OutcomeMethod, Project, View};
 use std::fmt::Write as _;
@@ -54,8 +55,12 @@ pub fn run(args: &Args) -> ExitCode {
         None => view,
     };
     let analysis = analysis::analyze(&view);
+    let deals = analysis::deals(&view);
     if args.json {
-        match serde_json::to_string_pretty(&analysis) {
+        match serde_json::to_string_pretty(&Json {
+            analysis: &analysis,
+            deals: &deals,
+        }) {
             Ok(json) => println!("{json}"),
             Err(error) => {
                 eprintln!("{file}: error: cannot write the analysis as JSON: {error}");
@@ -63,7 +68,7 @@ pub fn run(args: &Args) -> ExitCode {
             }
         }
     } else {
-        print!("{}", report(&view, &analysis));
+        print!("{}", report(&view, &analysis, &deals));
     }
     ExitCode::SUCCESS
 }
@@ -84,8 +89,17 @@ fn ratio(value: Option<f64>) -> String {
     value.map_or_else(|| "-".to_owned(), |v| format!("{v:.2}"))
 }
 
-/// The readable report: one table per issue, then party totals, leverage and sensitivity.
-pub fn report(view: &View, analysis: &Analysis) -> String {
+/// The JSON of `analyze --json`: the analysis with the deal figures beside it.
+#[derive(serde::Serialize)]
+struct Json<'a> {
+    #[serde(flatten)]
+    analysis: &'a Analysis,
+    deals: &'a Deals,
+}
+
+/// The readable report: one table per issue, the deal, then party totals, leverage and
+/// sensitivity.
+pub fn report(view: &View, analysis: &Analysis, deals: &Deals) -> String {
     let project = &view.project;
     let mut out = String::new();
     let _ = writeln!(out, "{} — {}", project.title, view.scenario_label());
@@ -105,6 +119,9 @@ pub fn report(view: &View, analysis: &Analysis) -> String {
         "These are estimates from the analyst's own inputs (power, salience, stances, \
          walk-aways), not predictions from data."
     );
+    if let Some(line) = outcome_line(deals) {
+        let _ = writeln!(out, "{line}");
+    }
     let width = project
         .parties
         .iter()
@@ -116,6 +133,7 @@ pub fn report(view: &View, analysis: &Analysis) -> String {
         out.push('\n');
         issue_report(&mut out, project, issue, analysis.outcome_method, width);
     }
+    deal_report(&mut out, view, deals);
     totals_report(&mut out, project, analysis, width);
     leverage_report(&mut out, project, analysis);
     sensitivity_report(&mut out, project, analysis);

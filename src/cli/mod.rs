@@ -5,6 +5,7 @@ mod analyze;
 mod bench;
 mod check;
 mod csv;
+mod deals_report;
 mod diff;
 mod fmt;
 mod generate;
@@ -40,7 +41,7 @@ pub enum Command {
     Check(check::Args),
     /// Rewrite project files in canonical form (atomically).
     Fmt(fmt::Args),
-    /// Print the analysis of a project: outcomes, ZOPAs, concessions, leverage, sensitivity.
+    /// Print the analysis of a project: outcomes, ZOPAs, concessions, deals, leverage, sensitivity.
     Analyze(analyze::Args),
     /// What changed between two versions of a project, by names, and its effect on the analysis.
     Diff(diff::Args),

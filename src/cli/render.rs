@@ -30,8 +30,8 @@ pub struct Args {
     /// Draw the project as it stood on this date (YYYY-MM-DD).
     #[arg(long, value_name = "DATE", value_parser = super::as_of_date)]
     pub as_of: Option<String>,
-    /// Chart to draw (repeatable): concession-matrix, zopa, leverage, timeline, sensitivity.
-    /// Default: the first four.
+    /// Chart to draw (repeatable): concession-matrix, zopa, leverage, timeline, sensitivity,
+    /// deal-space. Default: all but sensitivity.
     #[arg(long = "chart", value_name = "NAME")]
     pub charts: Vec<String>,
     #[arg(long, value_enum, default_value = "both")]
@@ -48,6 +48,9 @@ pub struct Args {
     /// most shifted).
     #[arg(long, value_name = "ID")]
     pub issue: Option<String>,
+    /// The two Principals of the deal space, across and up (default: the two most powerful).
+    #[arg(long, value_name = "A,B")]
+    pub pair: Option<String>,
 }
 
 pub fn run(args: &Args) -> ExitCode {
@@ -128,7 +131,36 @@ fn render(args: &Args) -> Result<Vec<PathBuf>, Failed> {
         },
     };
     let analysis = crate::analysis::analyze(&view);
-    let options = ChartOptions { issue, top: None };
+    let pair = match args.pair.as_deref().map(|p| p.split_once(',')) {
+        None => None,
+        Some(Some((a, b))) => Some((a.trim().to_owned(), b.trim().to_owned())),
+        Some(None) => {
+            return Err(usage(format!(
+                "stancemap render: --pair takes two Principal ids separated by a comma, \
+                 not \"{}\"",
+                args.pair.as_deref().unwrap_or_default()
+            )));
+        }
+    };
+    let deal_space = if charts.contains(&Chart::DealSpace) {
+        let deals = crate::analysis::deals(&view);
+        let pair_ref = pair.as_ref().map(|(a, b)| (a.as_str(), b.as_str()));
+        match crate::analysis::deal_space_for(&project, &view, &deals, pair_ref) {
+            Ok(space) => Some(std::sync::Arc::new(space)),
+            // A pair the user named that cannot be drawn is bad usage; a project with
+            // fewer than two Principals still gets a chart that says so.
+            Err(e) if pair.is_some() => return Err(usage(format!("{name}: {e}"))),
+            Err(_) => None,
+        }
+    } else {
+        None
+    };
+    let options = ChartOptions {
+        issue,
+        top: None,
+        pair,
+        deal_space,
+    };
     let input = ChartInput {
         view: &view,
         analysis: &analysis,

@@ -36,6 +36,9 @@ struct ChartKey {
     /// `ChartOptions` fields: trajectory issue, tornado length.
     issue: Option<String>,
     top: Option<usize>,
+    /// The deal space's pair and whether it came computed (it is, once the worker is done).
+    pair: Option<(String, String)>,
+    deal_space: bool,
     /// Points to pixels, in thousandths: text is laid out for it.
     ppp: u32,
 }
@@ -343,6 +346,8 @@ pub fn chart_ui(
         size: (size.x as u32, size.y as u32),
         issue: options.issue.clone(),
         top: options.top,
+        pair: options.pair.clone(),
+        deal_space: options.deal_space.is_some(),
         ppp: (ctx.pixels_per_point() * 1000.0).round() as u32,
     };
     let cache = &mut shell.analysis;

@@ -40,11 +40,18 @@ impl Default for ExportState {
     }
 }
 
-/// The per-chart choices the views made (the timeline's trajectory issue).
-fn options(shell: &Shell) -> ChartOptions {
+/// The per-chart choices the views made (the timeline's trajectory issue) and the deal
+/// space when the worker has computed it (else the chart traces its own, without the other
+/// scenarios' outcomes).
+fn options(shell: &Shell, doc: &Document) -> ChartOptions {
+    let deal_space = shell
+        .deals
+        .ready(doc, shell.scenario.as_deref())
+        .and_then(|r| r.space.as_ref().ok().cloned());
     ChartOptions {
         issue: shell.analysis_view.trajectory_issue.clone(),
-        top: None,
+        deal_space,
+        ..ChartOptions::default()
     }
 }
 
@@ -59,7 +66,7 @@ pub fn write_charts(shell: &mut Shell, doc: &Document, dir: &Path) -> Result<Vec
         .into_iter()
         .filter(|c| state.charts.contains(c))
         .collect();
-    let options = options(shell);
+    let options = options(shell, doc);
     let input = ChartInput {
         view: &snap.view,
         analysis: &snap.analysis,
@@ -101,7 +108,7 @@ pub fn write_chart(
             ));
         }
     };
-    let options = options(shell);
+    let options = options(shell, doc);
     let state = &shell.export;
     let input = ChartInput {
         view: &snap.view,

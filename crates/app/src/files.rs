@@ -52,6 +52,7 @@ impl App {
         self.shell.resolved = None;
         self.shell.differences = None;
         self.shell.typing = None;
+        self.shell.deals = crate::deals_cache::DealsCache::default();
     }
 
     /// Save to the document's path, asking for one when it has none. Returns success.

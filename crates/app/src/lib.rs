@@ -10,6 +10,7 @@ pub(crate) use stancemap_core::{analysis, diff, format, model};
 pub mod analysis_cache;
 mod command_handling;
 mod commands;
+pub mod deals_cache;
 mod dialogs;
 mod document;
 mod edits;
@@ -90,6 +91,8 @@ pub struct Shell {
     resolved: Option<(ViewKey, Arc<View>)>,
     /// The analysis and drawn charts of the active scenario (see `analysis_cache`).
     pub analysis: analysis_cache::AnalysisCache,
+    /// The deal figures, computed off the UI thread (see `deals_cache`).
+    pub deals: deals_cache::DealsCache,
     pub analysis_view: views::analysis::State,
     pub export: export::ExportState,
     /// The open "Compare with…" result; its changed cells are outlined in the grid.
@@ -109,6 +112,7 @@ impl Shell {
             leverage_sort: views::leverage::Sort::default(),
             resolved: None,
             analysis: analysis_cache::AnalysisCache::default(),
+            deals: deals_cache::DealsCache::default(),
             analysis_view: views::analysis::State::default(),
             export: export::ExportState::default(),
             differences: None,

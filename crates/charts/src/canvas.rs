@@ -384,6 +384,23 @@ impl<'a, DB: DrawingBackend> Canvas<'a, DB> {
         Ok(y + s * 1.3 + m * 0.8)
     }
 
+    /// A short note at the right end of the title row (the deal test of the predicted
+    /// outcome), in `color`, shortened to leave the title room.
+    pub fn header_note(&self, title: &str, note: &str, color: Rgb) -> Draw {
+        let m = self.margin();
+        let s = self.font(12.5);
+        let room = self.w - 2.0 * m - self.measure(title, self.font(20.0)) - s * 2.0;
+        self.text(
+            &self.fit(note, s, room),
+            self.w - m,
+            m + self.font(20.0) * 0.5,
+            s,
+            color,
+            Align::End,
+            Baseline::Center,
+        )
+    }
+
     /// Outer margin in px.
     pub fn margin(&self) -> f64 {
         (16.0 * self.scale).round()

@@ -14,6 +14,7 @@ pub fn draw<DB: DrawingBackend>(
     let c = Canvas::new(area, input);
     let mut layout = ChartLayout::default();
     let top = c.header(super::Chart::ConcessionMatrix.title(), input)?;
+    super::deal_test_note(&c, super::Chart::ConcessionMatrix.title(), input)?;
     let p = &input.view.project;
     let a = input.analysis;
 

@@ -4,6 +4,7 @@
 mod canvas;
 mod concession;
 mod dates;
+mod deal_space;
 #[cfg(feature = "egui")]
 pub mod egui_backend;
 pub mod export;
@@ -46,6 +47,11 @@ pub struct ChartOptions {
     pub issue: Option<String>,
     /// Number of sensitivity entries in the tornado (default 12).
     pub top: Option<usize>,
+    /// The two Principals of the deal space, (across, up) (default: the two most powerful).
+    pub pair: Option<(String, String)>,
+    /// The deal space when the caller has computed it (off the UI thread, with the other
+    /// scenarios' outcomes); without it the chart traces one from the view alone.
+    pub deal_space: Option<std::sync::Arc<crate::analysis::DealSpace>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -55,6 +61,7 @@ pub enum Chart {
     Leverage,
     Timeline,
     Sensitivity,
+    DealSpace,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -68,20 +75,22 @@ pub enum ChartError {
 }
 
 impl Chart {
-    pub const ALL: [Chart; 5] = [
+    pub const ALL: [Chart; 6] = [
         Chart::ConcessionMatrix,
         Chart::Zopa,
         Chart::Leverage,
         Chart::Timeline,
         Chart::Sensitivity,
+        Chart::DealSpace,
     ];
 
     /// What `stancemap render` draws when no `--chart` is given.
-    pub const DEFAULT: [Chart; 4] = [
+    pub const DEFAULT: [Chart; 5] = [
         Chart::ConcessionMatrix,
         Chart::Zopa,
         Chart::Leverage,
         Chart::Timeline,
+        Chart::DealSpace,
     ];
 
     /// The name used on the command line and as the file stem.
@@ -92,6 +101,7 @@ impl Chart {
             Chart::Leverage => "leverage",
             Chart::Timeline => "timeline",
             Chart::Sensitivity => "sensitivity",
+            Chart::DealSpace => "deal-space",
         }
     }
 
@@ -102,6 +112,7 @@ impl Chart {
             Chart::Leverage => "Leverage",
             Chart::Timeline => "Timeline",
             Chart::Sensitivity => "Sensitivity of the predicted outcomes",
+            Chart::DealSpace => "Deal space",
         }
     }
 
@@ -124,6 +135,7 @@ impl Chart {
             Chart::Leverage => leverage::draw(area, input),
             Chart::Timeline => timeline::draw(area, input),
             Chart::Sensitivity => tornado::draw(area, input),
+            Chart::DealSpace => deal_space::draw(area, input),
         }
     }
 }
@@ -178,6 +190,29 @@ impl ChartLayout {
     }
 }
 
+/// The deal test of the predicted outcome on the title row of a chart that shows the
+/// outcome: "Predicted outcome: no deal: Russia rejects" (red) or "... every Principal
+/// accepts it" (muted).
+pub(crate) fn deal_test_note<DB: DrawingBackend>(
+    c: &canvas::Canvas<DB>,
+    title: &str,
+    input: &ChartInput,
+) -> Result<(), ChartError> {
+    let Some(verdict) = analysis::outcome_verdict(input.view) else {
+        return Ok(());
+    };
+    let color = if verdict.starts_with("no deal") {
+        c.pal.bad
+    } else {
+        c.pal.muted
+    };
+    c.header_note(
+        title,
+        &format!("Predicted outcome as one package: {verdict}"),
+        color,
+    )
+}
+
 /// Number formatting shared by the charts: no trailing `.0`, at most `digits` decimals.
 pub(crate) fn num(value: f64, digits: usize) -> String {
     let s = format!("{value:.digits$}");
@@ -200,7 +235,7 @@ mod tests {
         }
         assert_eq!(
             Chart::from_name("pie").unwrap_err().to_string(),
-            "unknown chart \"pie\"; valid charts: concession-matrix, zopa, leverage, timeline, sensitivity"
+            "unknown chart \"pie\"; valid charts: concession-matrix, zopa, leverage, timeline, sensitivity, deal-space"
         );
     }
 

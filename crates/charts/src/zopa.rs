@@ -15,6 +15,7 @@ pub fn draw<DB: DrawingBackend>(
     let c = Canvas::new(area, input);
     let mut layout = ChartLayout::default();
     let top = c.header(super::Chart::Zopa.title(), input)?;
+    super::deal_test_note(&c, super::Chart::Zopa.title(), input)?;
     let p = &input.view.project;
     let a = input.analysis;
     let principals: Vec<&crate::model::Party> = p

@@ -25,6 +25,8 @@ pub struct State {
     pub compare: Option<(Option<String>, Option<String>)>,
     /// The issue whose stance trajectories the timeline chart shows (None = automatic).
     pub trajectory_issue: Option<String>,
+    /// The Principal (id) and package whose value the Deals view explains.
+    pub deal_explain: Option<(String, super::deals::Package)>,
 }
 
 /// The height of a row of the tables.
@@ -57,6 +59,7 @@ pub fn ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell) {
             ui.add_space(8.0);
             ui.label(RichText::new("Outcome of each issue").strong().size(16.0));
             ui.label(RichText::new(method_note(project.outcome)).weak());
+            super::deals::outcome_test_ui(ui, doc, shell);
             issues_ui(ui, shell, &index, project, &snap.analysis);
             ui.add_space(12.0);
             ui.label(RichText::new("Totals per party").strong().size(16.0));
@@ -362,6 +365,7 @@ fn compare_ui(ui: &mut Ui, doc: &Document, shell: &mut Shell) {
         return;
     }
     comparison_ui(ui, project, &comparison);
+    super::deals::comparison_ui(ui, doc, shell, before.as_deref(), after.as_deref());
 }
 
 fn signed(v: f64, digits: usize) -> String {

@@ -6,6 +6,7 @@ use eframe::egui;
 pub mod analysis;
 pub mod chart;
 pub mod concession_matrix;
+pub mod deals;
 pub mod grid_entry;
 pub mod issues;
 pub mod leverage;
@@ -33,12 +34,13 @@ pub enum ViewKind {
     Analysis,
     ConcessionMatrix,
     Zopa,
+    Deals,
 }
 
 impl ViewKind {
     /// In the order of the view selector and of the Alt+1.. shortcuts: the editing views,
     /// then the analysis views (from `FIRST_ANALYSIS`).
-    pub const ALL: [ViewKind; 10] = [
+    pub const ALL: [ViewKind; 11] = [
         Self::Overview,
         Self::Parties,
         Self::Issues,
@@ -49,6 +51,7 @@ impl ViewKind {
         Self::Analysis,
         Self::ConcessionMatrix,
         Self::Zopa,
+        Self::Deals,
     ];
 
     /// The first of the views that show figures derived from the inputs.
@@ -67,6 +70,7 @@ impl ViewKind {
             Self::Analysis => "analysis",
             Self::ConcessionMatrix => "concession-matrix",
             Self::Zopa => "zopa",
+            Self::Deals => "deals",
         }
     }
 
@@ -82,6 +86,7 @@ impl ViewKind {
             Self::Analysis => "Analysis",
             Self::ConcessionMatrix => "Concession matrix",
             Self::Zopa => "ZOPA",
+            Self::Deals => "Deals",
         }
     }
 
@@ -102,6 +107,9 @@ impl ViewKind {
                 "How far each party must move on each issue, and how much it hurts"
             }
             Self::Zopa => "Where the Principals' acceptable ranges overlap, issue by issue",
+            Self::Deals => {
+                "Whether one package of all issues could be signed by every Principal, and what it would take"
+            }
         }
     }
 
@@ -130,6 +138,7 @@ impl ViewKind {
             Self::Analysis => analysis::ui(ui, doc, shell),
             Self::ConcessionMatrix => concession_matrix::ui(ui, doc, shell),
             Self::Zopa => zopa::ui(ui, doc, shell),
+            Self::Deals => deals::ui(ui, doc, shell),
         }
     }
 }
@@ -147,7 +156,7 @@ mod tests {
         assert_eq!(
             ViewKind::valid_names(),
             "overview, parties, issues, positions, leverage, timeline, scenarios, analysis, \
-             concession-matrix, zopa"
+             concession-matrix, zopa, deals"
         );
     }
 }

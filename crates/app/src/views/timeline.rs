@@ -190,7 +190,10 @@ fn chart_ui(ui: &mut Ui, doc: &Document, shell: &mut Shell) {
                     .labelled_by(l.id);
             });
             shell.analysis_view.trajectory_issue = issue.clone();
-            let options = ChartOptions { issue, top: None };
+            let options = ChartOptions {
+                issue,
+                ..ChartOptions::default()
+            };
             let shown = chart::show_capped(ui, doc, shell, Chart::Timeline, &options, height);
             if let Some(selection) = shown.clicked().and_then(concession_matrix::selection_of) {
                 shell.select(selection);

@@ -1,14 +1,23 @@
 //! Every figure stancemap computes (shared/ANALYSIS.md): outcomes, ZOPAs, concessions,
-//! leverage and sensitivity, as pure functions of the effective project (`model::View`)
+//! leverage, sensitivity and deals (packages every Principal could sign), as pure functions of the effective project (`model::View`)
 //! that return plain structs which also serialize to the JSON of `stancemap analyze`.
 
 mod compare;
 mod concession;
+mod deals;
+mod deals_figures;
+mod deals_solve;
+mod deals_space;
+mod deals_words;
 mod leverage;
 mod outcome;
 mod sensitivity;
 mod zopa;
 
+#[cfg(test)]
+mod deals_proptests;
+#[cfg(test)]
+mod deals_tests;
 #[cfg(test)]
 mod proptests;
 #[cfg(test)]
@@ -16,6 +25,15 @@ mod tests;
 
 pub use compare::{Comparison, IssueChange, PartyChange, compare};
 pub use concession::{Concession, concession};
+pub use deals::{
+    DealNote, DealParty, Deals, IdMap, Nash, OutcomeTest, TOLERANCE as DEAL_TOLERANCE, ValueLine,
+    ValueTerm, range as satisfaction_range, satisfaction,
+};
+pub use deals_figures::{aimed_at, deals, outcome_points, outcome_verdict};
+pub use deals_space::{
+    DealSpace, PairError, Point, deal_space, deal_space_for, default_pair, other_outcomes,
+};
+pub use deals_words::and_list;
 pub use leverage::{LeverageBalance, balances, pressure_matrix};
 pub use outcome::{
     ExplainInput, ExplainRow, Explanation, Term, explain_terms, outcome, total_weight,

@@ -207,5 +207,11 @@ proptest! {
         let _ = explain(&view, "i0");
         let _ = compare(&analysis, &analysis);
         prop_assert!(serde_json::to_string(&analysis).is_ok());
+        let deals = deals(&view);
+        let _ = (deals.verdict(), deals.outcome_verdict());
+        if let Ok(pair) = default_pair(&deals) {
+            let _ = deal_space(&view, &deals, (&pair.0, &pair.1), &[]);
+        }
+        prop_assert!(serde_json::to_string(&deals).is_ok());
     }
 }

@@ -1,0 +1,117 @@
+//! The deal figures of the base and each scenario, computed on a worker thread so no frame
+//! waits for the solver: a view asks, gets "computing" until the worker sends its result
+//! (which repaints the window), then the result, kept until the document changes.
+//!
+//! One worker at most per scenario: when edits come faster than the solver, the next
+//! computation starts from the newest revision once the running one ends.
+
+use crate::analysis::{self, DealSpace, Deals};
+use crate::document::Document;
+use crate::model::View;
+use eframe::egui;
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+/// The deal figures of one resolved view, and its deal space (default pair).
+#[derive(Debug)]
+pub struct DealResult {
+    pub view: Arc<View>,
+    pub deals: Deals,
+    /// The two most powerful Principals' deal space, or why there is none.
+    pub space: Result<Arc<DealSpace>, String>,
+}
+
+/// What a view can show now.
+#[derive(Debug, Clone)]
+pub enum DealState {
+    Computing,
+    Ready(Arc<DealResult>),
+    /// The scenario does not exist, or the worker stopped without an answer.
+    Missing(String),
+}
+
+enum Slot {
+    Running(Receiver<DealResult>),
+    Done(Arc<DealResult>),
+    Failed(String),
+}
+
+/// Kept in the `Shell`; reset with the document.
+#[derive(Default)]
+pub struct DealsCache {
+    /// Per scenario (None = the base): the revision asked for and where it stands.
+    slots: HashMap<Option<String>, (u64, Slot)>,
+    /// How many computations were started (for tests: edits do not start one per frame).
+    pub started: u64,
+}
+
+impl DealsCache {
+    /// The deal figures of `scenario` at the document's current revision: ready, or being
+    /// computed (a worker is started when none runs for it).
+    pub fn get(
+        &mut self,
+        ctx: &egui::Context,
+        doc: &Document,
+        scenario: Option<&str>,
+    ) -> DealState {
+        let revision = doc.revision();
+        let key = scenario.map(str::to_owned);
+        if let Some((rev, slot)) = self.slots.get_mut(&key) {
+            // A finished worker's result is taken (or, for an old revision, dropped).
+            if let Slot::Running(rx) = slot {
+                match rx.try_recv() {
+                    Ok(result) => *slot = Slot::Done(Arc::new(result)),
+                    Err(TryRecvError::Empty) => return DealState::Computing,
+                    Err(TryRecvError::Disconnected) => {
+                        *slot = Slot::Failed(
+                            "the deal computation stopped without an answer".to_owned(),
+                        );
+                    }
+                }
+            }
+            if *rev == revision {
+                return match slot {
+                    Slot::Done(result) => DealState::Ready(result.clone()),
+                    Slot::Failed(why) => DealState::Missing(why.clone()),
+                    Slot::Running(_) => DealState::Computing,
+                };
+            }
+        }
+        let base = doc.project().clone();
+        let view = match base.resolve(scenario) {
+            Ok(view) => Arc::new(view),
+            Err(e) => return DealState::Missing(e.to_string()),
+        };
+        let (tx, rx) = channel();
+        let ctx = ctx.clone();
+        self.started += 1;
+        let spawned = std::thread::Builder::new()
+            .name("deals".to_owned())
+            .spawn(move || {
+                let deals = analysis::deals(&view);
+                let space = analysis::deal_space_for(&base, &view, &deals, None)
+                    .map(Arc::new)
+                    .map_err(|e| e.to_string());
+                // The receiver is gone when the document changed meanwhile: nothing to do.
+                let _ = tx.send(DealResult { view, deals, space });
+                ctx.request_repaint();
+            });
+        match spawned {
+            Ok(_) => {
+                self.slots.insert(key, (revision, Slot::Running(rx)));
+                DealState::Computing
+            }
+            Err(e) => DealState::Missing(format!("cannot start the deal computation: {e}")),
+        }
+    }
+
+    /// The result for `scenario` if it is ready at the current revision, without starting
+    /// anything.
+    pub fn ready(&self, doc: &Document, scenario: Option<&str>) -> Option<Arc<DealResult>> {
+        match self.slots.get(&scenario.map(str::to_owned)) {
+            Some((rev, Slot::Done(result))) if *rev == doc.revision() => Some(result.clone()),
+            _ => None,
+        }
+    }
+}
