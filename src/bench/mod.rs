@@ -18,6 +18,7 @@ use crate::charts::{Chart, ChartInput, ChartOptions, Theme, export};
 use crate::format;
 use crate::model::generate::{GenerateSpec, generate};
 use crate::model::{Project, View};
+use crate::simulation;
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 
@@ -90,6 +91,10 @@ pub const STEP_LABELS: &[(&str, &str)] = &[
     ("load_ms", "load: read + parse + validate the .ron file"),
     ("save_ms", "save: canonical text, atomic write + fsync"),
     ("analyze_ms", "analyze: every figure incl. sensitivity"),
+    (
+        "simulate_ms",
+        "simulate: 10 bargaining rounds on every issue (all cores)",
+    ),
     ("render_svg_ms", "render the 4 charts as SVG"),
     ("render_png_ms", "render the 4 charts as PNG"),
     (
@@ -222,6 +227,13 @@ pub fn steps(fx: &Fixture) -> Vec<Step<'_>> {
         }),
         step("analyze_ms", || {
             black_box(analysis::analyze(black_box(&fx.view)));
+            Ok(())
+        }),
+        step("simulate_ms", || {
+            black_box(simulation::simulate(
+                black_box(&fx.view),
+                simulation::DEFAULT_ROUNDS,
+            ));
             Ok(())
         }),
         step("render_svg_ms", move || {

@@ -6,7 +6,9 @@ mod bench;
 mod check;
 mod fmt;
 mod generate;
+mod import;
 mod render;
+mod simulate;
 
 use crate::app::ViewKind;
 use clap::{Parser, Subcommand};
@@ -40,6 +42,10 @@ pub enum Command {
     Fmt(fmt::Args),
     /// Print the analysis of a project: outcomes, ZOPAs, concessions, leverage, sensitivity.
     Analyze(analyze::Args),
+    /// Simulate the bargaining round by round (the expected-utility model) and tell each issue's story.
+    Simulate(simulate::Args),
+    /// Make a project from a published actor table (BDM or KTAB CSV).
+    Import(import::Args),
     /// Draw the charts of a project to SVG and/or PNG files.
     Render(render::Args),
     /// Write a valid synthetic project of a given size, for tests and benchmarks.
@@ -57,6 +63,8 @@ pub fn main() -> ExitCode {
         Some(Command::Check(args)) => check::run(&args),
         Some(Command::Fmt(args)) => fmt::run(&args),
         Some(Command::Analyze(args)) => analyze::run(&args),
+        Some(Command::Simulate(args)) => simulate::run(&args),
+        Some(Command::Import(args)) => import::run(&args),
         Some(Command::Render(args)) => render::run(&args),
         Some(Command::Generate(args)) => generate::run(&args),
         Some(Command::Bench(args)) => bench::run(&args),

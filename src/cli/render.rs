@@ -27,7 +27,8 @@ pub struct Args {
     /// Draw this scenario instead of the base.
     #[arg(long, value_name = "ID")]
     pub scenario: Option<String>,
-    /// Chart to draw (repeatable): concession-matrix, zopa, leverage, timeline, sensitivity.
+    /// Chart to draw (repeatable): concession-matrix, zopa, leverage, timeline, sensitivity,
+    /// simulation.
     /// Default: the first four.
     #[arg(long = "chart", value_name = "NAME")]
     pub charts: Vec<String>,

@@ -5,7 +5,7 @@
 use eframe::egui;
 // The lower layers under the names the app has always used.
 pub(crate) use stancemap_charts as charts;
-pub(crate) use stancemap_core::{analysis, format, model};
+pub(crate) use stancemap_core::{analysis, format, model, simulation};
 
 pub mod analysis_cache;
 mod commands;
@@ -19,6 +19,7 @@ pub mod recovery;
 pub mod samples;
 mod screenshot;
 mod settings;
+pub mod simulation_cache;
 mod views;
 mod widgets;
 
@@ -75,6 +76,9 @@ pub struct Shell {
     pub analysis: analysis_cache::AnalysisCache,
     pub analysis_view: views::analysis::State,
     pub export: export::ExportState,
+    /// The simulation of the active scenario, computed off the UI thread.
+    pub simulation: simulation_cache::SimulationCache,
+    pub simulation_view: views::simulation::State,
 }
 
 impl Shell {
@@ -89,6 +93,8 @@ impl Shell {
             analysis: analysis_cache::AnalysisCache::default(),
             analysis_view: views::analysis::State::default(),
             export: export::ExportState::default(),
+            simulation: simulation_cache::SimulationCache::default(),
+            simulation_view: views::simulation::State::default(),
         }
     }
 

@@ -9,13 +9,14 @@ pub mod egui_backend;
 pub mod export;
 mod leverage;
 mod metrics;
+pub mod simulation;
 mod theme;
 mod timeline;
 mod tornado;
 mod zopa;
 
 // The core's modules under the names the charts have always used.
-pub(crate) use stancemap_core::{analysis, model};
+pub(crate) use stancemap_core::{analysis, model, simulation as sim_model};
 
 pub use theme::{Palette, Rgb, Theme};
 
@@ -55,6 +56,7 @@ pub enum Chart {
     Leverage,
     Timeline,
     Sensitivity,
+    Simulation,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -68,12 +70,13 @@ pub enum ChartError {
 }
 
 impl Chart {
-    pub const ALL: [Chart; 5] = [
+    pub const ALL: [Chart; 6] = [
         Chart::ConcessionMatrix,
         Chart::Zopa,
         Chart::Leverage,
         Chart::Timeline,
         Chart::Sensitivity,
+        Chart::Simulation,
     ];
 
     /// What `stancemap render` draws when no `--chart` is given.
@@ -92,6 +95,7 @@ impl Chart {
             Chart::Leverage => "leverage",
             Chart::Timeline => "timeline",
             Chart::Sensitivity => "sensitivity",
+            Chart::Simulation => "simulation",
         }
     }
 
@@ -102,6 +106,7 @@ impl Chart {
             Chart::Leverage => "Leverage",
             Chart::Timeline => "Timeline",
             Chart::Sensitivity => "Sensitivity of the predicted outcomes",
+            Chart::Simulation => "Simulated bargaining, round by round",
         }
     }
 
@@ -124,6 +129,7 @@ impl Chart {
             Chart::Leverage => leverage::draw(area, input),
             Chart::Timeline => timeline::draw(area, input),
             Chart::Sensitivity => tornado::draw(area, input),
+            Chart::Simulation => simulation::draw(area, input),
         }
     }
 }
@@ -200,7 +206,7 @@ mod tests {
         }
         assert_eq!(
             Chart::from_name("pie").unwrap_err().to_string(),
-            "unknown chart \"pie\"; valid charts: concession-matrix, zopa, leverage, timeline, sensitivity"
+            "unknown chart \"pie\"; valid charts: concession-matrix, zopa, leverage, timeline, sensitivity, simulation"
         );
     }
 

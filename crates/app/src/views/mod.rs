@@ -13,6 +13,7 @@ pub mod parties;
 pub mod positions;
 pub mod rows;
 pub mod scenarios;
+pub mod simulation;
 pub mod timeline;
 pub mod zopa;
 
@@ -32,12 +33,13 @@ pub enum ViewKind {
     Analysis,
     ConcessionMatrix,
     Zopa,
+    Simulation,
 }
 
 impl ViewKind {
     /// In the order of the view selector and of the Alt+1.. shortcuts: the editing views,
     /// then the analysis views (from `FIRST_ANALYSIS`).
-    pub const ALL: [ViewKind; 10] = [
+    pub const ALL: [ViewKind; 11] = [
         Self::Overview,
         Self::Parties,
         Self::Issues,
@@ -48,6 +50,7 @@ impl ViewKind {
         Self::Analysis,
         Self::ConcessionMatrix,
         Self::Zopa,
+        Self::Simulation,
     ];
 
     /// The first of the views that show figures derived from the inputs.
@@ -66,6 +69,7 @@ impl ViewKind {
             Self::Analysis => "analysis",
             Self::ConcessionMatrix => "concession-matrix",
             Self::Zopa => "zopa",
+            Self::Simulation => "simulation",
         }
     }
 
@@ -81,6 +85,7 @@ impl ViewKind {
             Self::Analysis => "Analysis",
             Self::ConcessionMatrix => "Concession matrix",
             Self::Zopa => "ZOPA",
+            Self::Simulation => "Simulation",
         }
     }
 
@@ -101,6 +106,9 @@ impl ViewKind {
                 "How far each party must move on each issue, and how much it hurts"
             }
             Self::Zopa => "Where the Principals' acceptable ranges overlap, issue by issue",
+            Self::Simulation => {
+                "How positions move round by round as parties challenge, give in and compromise"
+            }
         }
     }
 
@@ -129,6 +137,7 @@ impl ViewKind {
             Self::Analysis => analysis::ui(ui, doc, shell),
             Self::ConcessionMatrix => concession_matrix::ui(ui, doc, shell),
             Self::Zopa => zopa::ui(ui, doc, shell),
+            Self::Simulation => simulation::ui(ui, doc, shell),
         }
     }
 }
@@ -146,7 +155,7 @@ mod tests {
         assert_eq!(
             ViewKind::valid_names(),
             "overview, parties, issues, positions, leverage, timeline, scenarios, analysis, \
-             concession-matrix, zopa"
+             concession-matrix, zopa, simulation"
         );
     }
 }
