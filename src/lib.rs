@@ -6,7 +6,7 @@
 
 pub use stancemap_app as app; // the desktop editor: eframe app, document + undo, views, dialogs
 pub use stancemap_charts as charts; // one drawing per chart for any plotters backend, SVG/PNG export
-pub use stancemap_core::{analysis, diff, format, model};
+pub use stancemap_core::{analysis, diff, format, import, model, simulation};
 
 pub mod bench; // `stancemap bench`: timing load, save, analysis and rendering on generated projects
-pub mod cli; // the command line: check, fmt, analyze, render, generate
+pub mod cli; // the command line: check, fmt, analyze, simulate, import, render, generate

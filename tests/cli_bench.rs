@@ -29,6 +29,7 @@ fn quick_bench_prints_json_with_every_figure_and_keeps_its_files() {
             "save_ms",
             "analyze_ms",
             "deals_ms",
+            "simulate_ms",
             "render_svg_ms",
             "render_png_ms",
             "json_load_ms",

@@ -93,7 +93,7 @@ fn unknown_chart_and_scenario_list_the_valid_names() {
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(
         stderr(&o).trim(),
-        "stancemap render: unknown chart \"pie\"; valid charts: concession-matrix, zopa, leverage, timeline, sensitivity"
+        "stancemap render: unknown chart \"pie\"; valid charts: concession-matrix, zopa, leverage, timeline, sensitivity, simulation"
     );
     let o = render(&[&file, "--out", out.to_str().unwrap(), "--scenario", "nope"]);
     assert_eq!(o.status.code(), Some(2));
@@ -130,7 +130,40 @@ fn an_unknown_view_is_bad_usage_and_opens_no_window() {
     assert_eq!(
         String::from_utf8_lossy(&out.stderr).trim(),
         "stancemap: unknown view \"pie\"; valid views: overview, parties, issues, positions, \
-         leverage, timeline, scenarios, analysis, concession-matrix, zopa"
+         leverage, timeline, scenarios, analysis, concession-matrix, zopa, simulation"
     );
     assert!(!std::path::Path::new("never.png").exists());
+}
+
+#[test]
+fn the_simulation_chart_draws_every_issue_or_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = sample(dir.path());
+    let out = dir.path().join("out");
+    let o = render(&[
+        &file,
+        "--out",
+        out.to_str().unwrap(),
+        "--chart",
+        "simulation",
+        "--format",
+        "svg",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let svg = std::fs::read_to_string(out.join("simulation.svg")).unwrap();
+    assert!(svg.contains("Simulated bargaining, round by round"));
+    assert!(svg.contains("weighted median") && svg.contains("round"));
+    let o = render(&[
+        &file,
+        "--out",
+        out.to_str().unwrap(),
+        "--chart",
+        "simulation",
+        "--issue",
+        "kursk",
+        "--format",
+        "png",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(out.join("simulation.png").exists());
 }

@@ -338,14 +338,14 @@ fn a_dropped_project_file_opens_behind_the_guard() {
 fn every_view_renders_for_the_sample_and_an_empty_project() {
     let mut h = harness();
     for view in stancemap::app::ViewKind::ALL {
-        ui_support::alt_digit(&mut h, view);
+        ui_support::show(&mut h, view);
         assert_eq!(h.state().shell.view, view);
     }
     h.key_press_modifiers(Modifiers::COMMAND, Key::N);
     h.run();
     assert_eq!(h.state().doc.project().parties.len(), 0);
     for view in stancemap::app::ViewKind::ALL {
-        ui_support::alt_digit(&mut h, view);
+        ui_support::show(&mut h, view);
         assert_eq!(h.state().shell.view, view);
     }
 }

@@ -18,6 +18,7 @@ use crate::charts::{Chart, ChartInput, ChartOptions, Theme, export};
 use crate::format;
 use crate::model::generate::{GenerateSpec, generate};
 use crate::model::{Project, View};
+use crate::simulation;
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 
@@ -93,6 +94,10 @@ pub const STEP_LABELS: &[(&str, &str)] = &[
     (
         "deals_ms",
         "deals: maxmin, best_for, Nash (red lines lifted: every program runs)",
+    ),
+    (
+        "simulate_ms",
+        "simulate: 10 bargaining rounds on every issue (all cores)",
     ),
     ("render_svg_ms", "render the 5 default charts as SVG"),
     ("render_png_ms", "render the 5 default charts as PNG"),
@@ -242,6 +247,13 @@ pub fn steps(fx: &Fixture) -> Vec<Step<'_>> {
         }),
         step("deals_ms", || {
             black_box(analysis::deals(black_box(&fx.deal_view)));
+            Ok(())
+        }),
+        step("simulate_ms", || {
+            black_box(simulation::simulate(
+                black_box(&fx.view),
+                simulation::DEFAULT_ROUNDS,
+            ));
             Ok(())
         }),
         step("render_svg_ms", move || {

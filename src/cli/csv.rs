@@ -35,6 +35,13 @@ pub struct ImportArgs {
     /// Check the table and say what it would change, writing nothing.
     #[arg(long)]
     pub dry_run: bool,
+    /// Instead: read a published actor table of the expected-utility literature (bdm:
+    /// Actor,Capability,Position,Salience; ktab: KTAB's SMP CSV) into a new project.
+    #[arg(long, value_enum, conflicts_with_all = ["into", "dry_run"], requires = "out")]
+    pub from: Option<super::import::From>,
+    /// With --from: where to write the new project.
+    #[arg(long, value_name = "PROJECT.ron", requires = "from")]
+    pub out: Option<PathBuf>,
 }
 
 pub fn export(args: &ExportArgs) -> ExitCode {

@@ -9,7 +9,9 @@ mod deals_report;
 mod diff;
 mod fmt;
 mod generate;
+mod import;
 mod render;
+mod simulate;
 
 use crate::app::ViewKind;
 use clap::{Parser, Subcommand};
@@ -47,8 +49,11 @@ pub enum Command {
     Diff(diff::Args),
     /// Write a project's positions as a table for spreadsheets (--csv OUT.csv).
     Export(csv::ExportArgs),
-    /// Read a table of positions back into a project (--into FILE), all rows or none.
+    /// Read a table of positions back into a project (--into FILE), all rows or none; or
+    /// make a project from a published actor table (--from bdm|ktab --out PROJECT.ron).
     Import(csv::ImportArgs),
+    /// Simulate the bargaining round by round (the expected-utility model) and tell each issue's story.
+    Simulate(simulate::Args),
     /// Draw the charts of a project to SVG and/or PNG files.
     Render(render::Args),
     /// Write a valid synthetic project of a given size, for tests and benchmarks.
@@ -73,7 +78,15 @@ pub fn main() -> ExitCode {
         Some(Command::Analyze(args)) => analyze::run(&args),
         Some(Command::Diff(args)) => diff::run(&args),
         Some(Command::Export(args)) => csv::export(&args),
-        Some(Command::Import(args)) => csv::import(&args),
+        Some(Command::Import(args)) => match (args.from, &args.out) {
+            (Some(from), Some(out)) => import::run(&import::Args {
+                file: &args.file,
+                from,
+                out,
+            }),
+            _ => csv::import(&args),
+        },
+        Some(Command::Simulate(args)) => simulate::run(&args),
         Some(Command::Render(args)) => render::run(&args),
         Some(Command::Generate(args)) => generate::run(&args),
         Some(Command::Bench(args)) => bench::run(&args),

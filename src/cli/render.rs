@@ -31,7 +31,7 @@ pub struct Args {
     #[arg(long, value_name = "DATE", value_parser = super::as_of_date)]
     pub as_of: Option<String>,
     /// Chart to draw (repeatable): concession-matrix, zopa, leverage, timeline, sensitivity,
-    /// deal-space. Default: all but sensitivity.
+    /// deal-space, simulation. Default: the first four and deal-space.
     #[arg(long = "chart", value_name = "NAME")]
     pub charts: Vec<String>,
     #[arg(long, value_enum, default_value = "both")]

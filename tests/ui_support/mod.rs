@@ -82,3 +82,14 @@ pub fn alt_digit(h: &mut Harness<'_, App>, view: ViewKind) {
     h.key_press_modifiers(Modifiers::ALT, digits[view.index()]);
     h.run();
 }
+
+/// Show `view`: by its Alt+digit shortcut for the first ten views, through the shell for
+/// the others (they have no digit).
+pub fn show(h: &mut Harness<'_, App>, view: ViewKind) {
+    if view.index() < 10 {
+        alt_digit(h, view);
+    } else {
+        h.state_mut().shell.view = view;
+        h.run();
+    }
+}

@@ -5,7 +5,9 @@
 use super::Shell;
 use super::document::Document;
 use crate::analysis::{self, Analysis, Comparison, Explanation};
-use crate::charts::{Chart, ChartInput, ChartLayout, ChartOptions, Theme, egui_backend};
+use crate::charts::{
+    Chart, ChartError, ChartInput, ChartLayout, ChartOptions, Theme, egui_backend,
+};
 use crate::model::View;
 use eframe::egui;
 use egui::{Pos2, Rect, Shape, Vec2};
@@ -333,6 +335,30 @@ pub fn chart_ui(
     options: &ChartOptions,
     size: Vec2,
 ) -> ChartShown {
+    chart_ui_drawn_by(ui, shell, doc, chart, options, size, &|area, input| {
+        chart.draw(area, input)
+    })
+}
+
+/// How a chart is drawn onto the app's canvas.
+pub type DrawChart<'a> = dyn Fn(&EguiArea<'_>, &ChartInput) -> Result<ChartLayout, ChartError> + 'a;
+
+/// The egui drawing area a chart paints into.
+pub type EguiArea<'p> =
+    plotters::prelude::DrawingArea<egui_backend::EguiBackend<'p>, plotters::coord::Shift>;
+
+/// `chart_ui` with the drawing done by `draw`, for a chart drawn from more than the
+/// analysis (the Simulation view hands in its simulation). The recorded shapes are
+/// dropped with the analysis, so `draw` must depend only on the current snapshot.
+pub fn chart_ui_drawn_by(
+    ui: &mut egui::Ui,
+    shell: &mut Shell,
+    doc: &Document,
+    chart: Chart,
+    options: &ChartOptions,
+    size: Vec2,
+    draw: &DrawChart<'_>,
+) -> ChartShown {
     let snap = current(shell, doc);
     let size = size.round();
     let (rect, response) = ui.allocate_exact_size(size, egui::Sense::click());
@@ -385,7 +411,7 @@ pub fn chart_ui(
     let start = ctx.graphics(|g| g.get(layer).map_or(0, |l| l.next_idx().0));
     let result = {
         let area = egui_backend::EguiBackend::new(&painter, rect).into_drawing_area();
-        chart.draw(&area, &input)
+        draw(&area, &input)
     };
     cache.charts_drawn += 1;
     let (layout, error) = match result {

@@ -81,7 +81,13 @@ impl Command {
             Command::Latest,
             Command::Present,
         ];
-        all.extend(ViewKind::ALL.iter().map(|v| Command::ShowView(*v)));
+        // Alt+1..Alt+0 reach the first ten views; later ones are in the view list and menu.
+        all.extend(
+            ViewKind::ALL
+                .iter()
+                .map(|v| Command::ShowView(*v))
+                .filter(|c| c.shortcut().is_some()),
+        );
         all
     }
 

@@ -5,7 +5,7 @@
 use eframe::egui;
 // The lower layers under the names the app has always used.
 pub(crate) use stancemap_charts as charts;
-pub(crate) use stancemap_core::{analysis, diff, format, model};
+pub(crate) use stancemap_core::{analysis, diff, format, model, simulation};
 
 pub mod analysis_cache;
 mod command_handling;
@@ -24,6 +24,7 @@ pub mod recovery;
 pub mod samples;
 mod screenshot;
 mod settings;
+pub mod simulation_cache;
 mod teams;
 mod views;
 mod widgets;
@@ -99,6 +100,9 @@ pub struct Shell {
     pub differences: Option<teams::Differences>,
     /// A stance being typed straight into the selected grid cell.
     pub typing: Option<views::grid_entry::Typing>,
+    /// The simulation of the active scenario, computed off the UI thread.
+    pub simulation: simulation_cache::SimulationCache,
+    pub simulation_view: views::simulation::State,
 }
 
 impl Shell {
@@ -117,6 +121,8 @@ impl Shell {
             export: export::ExportState::default(),
             differences: None,
             typing: None,
+            simulation: simulation_cache::SimulationCache::default(),
+            simulation_view: views::simulation::State::default(),
         }
     }
 

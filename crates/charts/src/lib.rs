@@ -10,13 +10,14 @@ pub mod egui_backend;
 pub mod export;
 mod leverage;
 mod metrics;
+pub mod simulation;
 mod theme;
 mod timeline;
 mod tornado;
 mod zopa;
 
 // The core's modules under the names the charts have always used.
-pub(crate) use stancemap_core::{analysis, model};
+pub(crate) use stancemap_core::{analysis, model, simulation as sim_model};
 
 pub use theme::{Palette, Rgb, Theme};
 
@@ -62,6 +63,7 @@ pub enum Chart {
     Timeline,
     Sensitivity,
     DealSpace,
+    Simulation,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -75,13 +77,14 @@ pub enum ChartError {
 }
 
 impl Chart {
-    pub const ALL: [Chart; 6] = [
+    pub const ALL: [Chart; 7] = [
         Chart::ConcessionMatrix,
         Chart::Zopa,
         Chart::Leverage,
         Chart::Timeline,
         Chart::Sensitivity,
         Chart::DealSpace,
+        Chart::Simulation,
     ];
 
     /// What `stancemap render` draws when no `--chart` is given.
@@ -102,6 +105,7 @@ impl Chart {
             Chart::Timeline => "timeline",
             Chart::Sensitivity => "sensitivity",
             Chart::DealSpace => "deal-space",
+            Chart::Simulation => "simulation",
         }
     }
 
@@ -113,6 +117,7 @@ impl Chart {
             Chart::Timeline => "Timeline",
             Chart::Sensitivity => "Sensitivity of the predicted outcomes",
             Chart::DealSpace => "Deal space",
+            Chart::Simulation => "Simulated bargaining, round by round",
         }
     }
 
@@ -136,6 +141,7 @@ impl Chart {
             Chart::Timeline => timeline::draw(area, input),
             Chart::Sensitivity => tornado::draw(area, input),
             Chart::DealSpace => deal_space::draw(area, input),
+            Chart::Simulation => simulation::draw(area, input),
         }
     }
 }
@@ -235,7 +241,7 @@ mod tests {
         }
         assert_eq!(
             Chart::from_name("pie").unwrap_err().to_string(),
-            "unknown chart \"pie\"; valid charts: concession-matrix, zopa, leverage, timeline, sensitivity, deal-space"
+            "unknown chart \"pie\"; valid charts: concession-matrix, zopa, leverage, timeline, sensitivity, deal-space, simulation"
         );
     }
 

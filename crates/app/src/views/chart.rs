@@ -22,6 +22,7 @@ pub fn min_size(chart: Chart, project: &Project) -> Vec2 {
         Chart::Timeline => vec2(760.0, (260.0 + 26.0 * parties).max(420.0)),
         Chart::Sensitivity => vec2(620.0, 380.0),
         Chart::DealSpace => vec2(620.0, 420.0),
+        Chart::Simulation => vec2(640.0, 420.0),
     }
 }
 

@@ -15,6 +15,7 @@ pub mod parties;
 pub mod positions;
 pub mod rows;
 pub mod scenarios;
+pub mod simulation;
 pub mod timeline;
 pub mod zopa;
 
@@ -35,12 +36,13 @@ pub enum ViewKind {
     ConcessionMatrix,
     Zopa,
     Deals,
+    Simulation,
 }
 
 impl ViewKind {
     /// In the order of the view selector and of the Alt+1.. shortcuts: the editing views,
     /// then the analysis views (from `FIRST_ANALYSIS`).
-    pub const ALL: [ViewKind; 11] = [
+    pub const ALL: [ViewKind; 12] = [
         Self::Overview,
         Self::Parties,
         Self::Issues,
@@ -52,6 +54,7 @@ impl ViewKind {
         Self::ConcessionMatrix,
         Self::Zopa,
         Self::Deals,
+        Self::Simulation,
     ];
 
     /// The first of the views that show figures derived from the inputs.
@@ -71,6 +74,7 @@ impl ViewKind {
             Self::ConcessionMatrix => "concession-matrix",
             Self::Zopa => "zopa",
             Self::Deals => "deals",
+            Self::Simulation => "simulation",
         }
     }
 
@@ -87,6 +91,7 @@ impl ViewKind {
             Self::ConcessionMatrix => "Concession matrix",
             Self::Zopa => "ZOPA",
             Self::Deals => "Deals",
+            Self::Simulation => "Simulation",
         }
     }
 
@@ -109,6 +114,9 @@ impl ViewKind {
             Self::Zopa => "Where the Principals' acceptable ranges overlap, issue by issue",
             Self::Deals => {
                 "Whether one package of all issues could be signed by every Principal, and what it would take"
+            }
+            Self::Simulation => {
+                "How positions move round by round as parties challenge, give in and compromise"
             }
         }
     }
@@ -139,6 +147,7 @@ impl ViewKind {
             Self::ConcessionMatrix => concession_matrix::ui(ui, doc, shell),
             Self::Zopa => zopa::ui(ui, doc, shell),
             Self::Deals => deals::ui(ui, doc, shell),
+            Self::Simulation => simulation::ui(ui, doc, shell),
         }
     }
 }
@@ -156,7 +165,7 @@ mod tests {
         assert_eq!(
             ViewKind::valid_names(),
             "overview, parties, issues, positions, leverage, timeline, scenarios, analysis, \
-             concession-matrix, zopa, deals"
+             concession-matrix, zopa, deals, simulation"
         );
     }
 }
