@@ -28,13 +28,19 @@ fn stderr(o: &Output) -> String {
 }
 
 #[test]
-fn renders_the_four_charts_in_both_formats_by_default() {
+fn renders_the_five_default_charts_in_both_formats() {
     let dir = tempfile::tempdir().unwrap();
     let file = sample(dir.path());
     let out = dir.path().join("out");
     let o = render(&[&file, "--out", out.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
-    for chart in ["concession-matrix", "zopa", "leverage", "timeline"] {
+    for chart in [
+        "concession-matrix",
+        "zopa",
+        "leverage",
+        "timeline",
+        "deal-space",
+    ] {
         let svg = std::fs::read_to_string(out.join(format!("{chart}.svg"))).unwrap();
         assert!(svg.contains("Ceasefire talks, March 2025"));
         assert_eq!(
@@ -43,7 +49,8 @@ fn renders_the_four_charts_in_both_formats_by_default() {
         );
     }
     assert!(!out.join("sensitivity.svg").exists());
-    assert_eq!(String::from_utf8_lossy(&o.stdout).lines().count(), 8);
+    assert!(!out.join("simulation.svg").exists());
+    assert_eq!(String::from_utf8_lossy(&o.stdout).lines().count(), 10);
 }
 
 #[test]
@@ -93,7 +100,7 @@ fn unknown_chart_and_scenario_list_the_valid_names() {
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(
         stderr(&o).trim(),
-        "stancemap render: unknown chart \"pie\"; valid charts: concession-matrix, zopa, leverage, timeline, sensitivity, simulation"
+        "stancemap render: unknown chart \"pie\"; valid charts: concession-matrix, zopa, leverage, timeline, sensitivity, deal-space, simulation"
     );
     let o = render(&[&file, "--out", out.to_str().unwrap(), "--scenario", "nope"]);
     assert_eq!(o.status.code(), Some(2));
@@ -130,7 +137,7 @@ fn an_unknown_view_is_bad_usage_and_opens_no_window() {
     assert_eq!(
         String::from_utf8_lossy(&out.stderr).trim(),
         "stancemap: unknown view \"pie\"; valid views: overview, parties, issues, positions, \
-         leverage, timeline, scenarios, analysis, concession-matrix, zopa, simulation"
+         leverage, timeline, scenarios, analysis, concession-matrix, zopa, deals, simulation"
     );
     assert!(!std::path::Path::new("never.png").exists());
 }

@@ -53,7 +53,7 @@ fn every_new_view_draws_the_sample_and_idle_frames_recompute_nothing() {
     ];
     for (view, heading, chart) in views {
         h.get_by_role_and_label(Role::Button, view.label()).click();
-        h.run();
+        ui_support::settle(&mut h);
         assert_eq!(h.state().shell.view, view);
         h.get_by_role_and_label(Role::Label, heading);
         if let Some(chart) = chart {
@@ -190,8 +190,10 @@ fn export_charts_writes_the_chosen_files_into_the_chosen_folder() {
         names,
         [
             "concession-matrix.svg",
+            "deal-space.svg",
             "leverage.svg",
             "sensitivity.svg",
+            "simulation.svg",
             "timeline.svg",
             "zopa.svg"
         ]
@@ -203,7 +205,7 @@ fn export_charts_writes_the_chosen_files_into_the_chosen_folder() {
         &svg[..80]
     );
     // In the dialog and in the status bar.
-    assert!(h.query_all_by_label_contains("Wrote 5 files to").count() >= 1);
+    assert!(h.query_all_by_label_contains("Wrote 7 files to").count() >= 1);
 }
 
 #[test]

@@ -442,7 +442,7 @@ fn every_inspector_form_renders_in_the_base_and_in_a_scenario() {
             for selection in &selections {
                 h.state_mut().shell.view = view;
                 h.state_mut().shell.selection = Some(selection.clone());
-                h.run();
+                ui_support::settle(&mut h);
             }
         }
     }

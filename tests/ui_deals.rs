@@ -23,16 +23,12 @@ fn harness(view: ViewKind) -> Harness<'static, App> {
 /// Run frames until the worker has delivered (the solver takes milliseconds; the bound
 /// only keeps a broken worker from hanging the test).
 fn wait_for_deals(h: &mut Harness<'_, App>) {
-    for _ in 0..500 {
-        h.run();
-        if h.query_by_label_contains("Computing the deal figures")
-            .is_none()
-        {
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    panic!("the deal figures never arrived");
+    ui_support::settle(h);
+    assert!(
+        h.query_by_label_contains("Computing the deal figures")
+            .is_none(),
+        "the deal figures never arrived"
+    );
 }
 
 #[test]
@@ -53,7 +49,6 @@ fn the_deals_view_says_no_deal_in_the_base_and_a_deal_under_the_grand_bargain() 
     h.get_by_label_contains("A major deal: sanctions relief");
 
     h.state_mut().shell.scenario = Some("grand-bargain".to_owned());
-    h.run();
     wait_for_deals(&mut h);
     h.get_by_label_contains(
         "A deal exists: some package leaves every Principal at least 0.11 above its walk-aways",

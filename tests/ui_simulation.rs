@@ -5,28 +5,19 @@
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use stancemap::app::{App, Options, ScriptedDialogs, Settings, ViewKind, simulation_cache};
+use stancemap::app::{App, ViewKind, simulation_cache};
 use stancemap::charts::Chart;
 use std::path::PathBuf;
 use std::time::Duration;
 
-const SAMPLE: &str = "sample_projects/ceasefire-2025.ron";
+mod ui_support;
 
 fn harness() -> Harness<'static, App> {
-    let mut h = Harness::builder()
-        .with_size([1440.0, 900.0])
-        .build_eframe(move |cc| {
-            let options = Options {
-                file: Some(PathBuf::from(SAMPLE)),
-                view: Some(ViewKind::Simulation),
-                screenshot: None,
-                dialogs: Box::new(ScriptedDialogs::default()),
-                persist: false,
-            };
-            App::with_settings(&cc.egui_ctx, options, Settings::default())
-        });
-    h.run();
-    h
+    ui_support::launch(ui_support::Launch {
+        file: Some(PathBuf::from(ui_support::SAMPLE)),
+        view: Some(ViewKind::Simulation),
+        ..ui_support::Launch::default()
+    })
 }
 
 /// Let the background simulation finish, then draw.

@@ -105,6 +105,7 @@ impl Headless {
         black_box(self.frame());
         // A view that started a background simulation is settled once its result is in.
         crate::app::simulation_cache::wait(&mut self.app.shell, Duration::from_secs(60));
+        self.app.shell.deals.wait(Duration::from_secs(60));
         for _ in 1..WARM_UP_FRAMES {
             black_box(self.frame());
         }

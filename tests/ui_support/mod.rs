@@ -50,8 +50,21 @@ pub fn launch(launch: Launch) -> Harness<'static, App> {
         };
         App::with_settings(&cc.egui_ctx, options, Settings::default())
     });
-    h.run();
+    settle(&mut h);
     h
+}
+
+/// Run frames until the app is idle: the views that compute in the background (Deals,
+/// Simulation) show a spinner until their worker answers, so wait for the workers between
+/// frames, then let egui settle.
+pub fn settle(h: &mut Harness<'_, App>) {
+    for _ in 0..3 {
+        h.step();
+        let shell = &mut h.state_mut().shell;
+        stancemap::app::simulation_cache::wait(shell, std::time::Duration::from_secs(120));
+        shell.deals.wait(std::time::Duration::from_secs(120));
+    }
+    h.run();
 }
 
 /// The app on the built-in ceasefire sample, at 1440 x 900.
@@ -90,6 +103,6 @@ pub fn show(h: &mut Harness<'_, App>, view: ViewKind) {
         alt_digit(h, view);
     } else {
         h.state_mut().shell.view = view;
-        h.run();
+        settle(h);
     }
 }

@@ -47,6 +47,24 @@ pub struct DealsCache {
 }
 
 impl DealsCache {
+    /// Block until every running computation has answered, or `timeout` has passed for
+    /// each (the bench and the tests, which must see settled frames).
+    pub fn wait(&mut self, timeout: std::time::Duration) {
+        for (_, slot) in self.slots.values_mut() {
+            if let Slot::Running(rx) = slot {
+                match rx.recv_timeout(timeout) {
+                    Ok(result) => *slot = Slot::Done(Arc::new(result)),
+                    Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
+                    Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
+                        *slot = Slot::Failed(
+                            "the deal computation stopped without an answer".to_owned(),
+                        );
+                    }
+                }
+            }
+        }
+    }
+
     /// The deal figures of `scenario` at the document's current revision: ready, or being
     /// computed (a worker is started when none runs for it).
     pub fn get(

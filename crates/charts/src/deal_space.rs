@@ -91,7 +91,7 @@ pub fn draw<DB: DrawingBackend>(
     let (y0, y1) = range(points.map(|p| p[1]));
     let left = m + label * 4.5;
     let right = c.w - m - label;
-    let ptop = legend_bottom + small;
+    let ptop = legend_bottom + label * 1.6;
     let bottom = c.h - m - label * 3.2;
     if right - left < 40.0 || bottom - ptop < 40.0 {
         c.empty_message(top, "Too small to draw the deal space.")?;
@@ -102,7 +102,7 @@ pub fn draw<DB: DrawingBackend>(
     axes(&c, (x0, x1, y0, y1), (left, right, ptop, bottom), small)?;
     // Axis titles.
     c.text(
-        &c.fit(&format!("Value to {name_a} →"), label, right - left),
+        &c.fit(&format!("Value to {name_a}"), label, right - left),
         (left + right) / 2.0,
         bottom + small * 1.9,
         label,
@@ -111,7 +111,7 @@ pub fn draw<DB: DrawingBackend>(
         Baseline::Top,
     )?;
     c.text(
-        &c.fit(&format!("↑ {name_b}"), label, left - m),
+        &c.fit(&format!("Value to {name_b}"), label, right - m),
         m,
         ptop - small * 0.2,
         label,
@@ -382,6 +382,10 @@ fn mark_label<DB: DrawingBackend>(
     }
     placed.push([x0, y0, x0 + w, y0 + h]);
     let tx = if align == Align::Start { x0 } else { x0 + w };
+    // A label pushed off its mark gets a thin leader line back to it.
+    if (y0 + h / 2.0 - y).abs() > h * 0.5 {
+        c.line(x, y, tx, y0 + h / 2.0, c.pal.grid.mix(color, 0.5), 1.0)?;
+    }
     c.text(
         &text,
         tx,
