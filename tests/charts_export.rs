@@ -304,3 +304,55 @@ fn write_all_writes_each_chart_in_each_format() {
         b"\x89PNG"
     );
 }
+
+/// The timeline's trajectories continue after the as-of date with the model's simulated
+/// rounds: one hover mark per party and round, at the positions the simulation gives, and
+/// none when the rounds are set to 0.
+#[test]
+fn timeline_continues_the_trajectories_with_the_simulated_rounds() {
+    let p = charts_support::ceasefire();
+    let v = view(&p, None);
+    let analysis = stancemap::analysis::analyze(&v);
+    let draw = |rounds: Option<usize>| {
+        let options = ChartOptions {
+            issue: Some(p.issues[0].id.clone()),
+            rounds,
+            ..ChartOptions::default()
+        };
+        let input = ChartInput {
+            view: &v,
+            analysis: &analysis,
+            theme: Theme::Light,
+            options: &options,
+        };
+        export::svg_with_layout(Chart::Timeline, &input, 1600, 1000).unwrap()
+    };
+    let simulated = |layout: &charts::ChartLayout| -> Vec<String> {
+        layout
+            .regions
+            .iter()
+            .filter(|r| r.tooltip.contains("after simulated round"))
+            .map(|r| r.tooltip.clone())
+            .collect()
+    };
+    let run = stancemap::simulation::simulate_issue(&v, &p.issues[0].id, 3).unwrap();
+    assert!(run.parties.len() >= 2);
+    let (s, layout) = draw(Some(3));
+    assert!(in_svg(&s, "Model, 3 rounds"));
+    assert!(in_svg(&s, "R3"));
+    let marks = simulated(&layout);
+    // Rounds 0..=3 for every party holding a position on the issue.
+    assert_eq!(marks.len(), run.parties.len() * 4);
+    let last = run.last().unwrap();
+    for (i, id) in run.parties.iter().enumerate() {
+        let name = &p.party(id).unwrap().name;
+        // One decimal, without a trailing ".0", as the charts write numbers.
+        let value = format!("{:.1}", last.positions[i]);
+        let value = value.strip_suffix(".0").unwrap_or(&value);
+        let expected = format!("{name}: {value} after simulated round 3 (model)");
+        assert!(marks.contains(&expected), "{expected} in {marks:?}");
+    }
+    let (s, layout) = draw(Some(0));
+    assert!(simulated(&layout).is_empty());
+    assert!(!in_svg(&s, "Model, "));
+}

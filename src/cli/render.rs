@@ -51,6 +51,11 @@ pub struct Args {
     /// The two Principals of the deal space, across and up (default: the two most powerful).
     #[arg(long, value_name = "A,B")]
     pub pair: Option<String>,
+    /// Simulated rounds: the simulation chart's length and the timeline's dashed
+    /// continuation (0..=1000; 0 leaves the continuation out).
+    #[arg(long, value_name = "N", default_value_t = crate::simulation::DEFAULT_ROUNDS as u64,
+          value_parser = clap::value_parser!(u64).range(0..=crate::simulation::MAX_ROUNDS as u64))]
+    pub rounds: u64,
 }
 
 pub fn run(args: &Args) -> ExitCode {
@@ -145,7 +150,7 @@ fn render(args: &Args) -> Result<Vec<PathBuf>, Failed> {
     let deal_space = if charts.contains(&Chart::DealSpace) {
         let deals = crate::analysis::deals(&view);
         let pair_ref = pair.as_ref().map(|(a, b)| (a.as_str(), b.as_str()));
-        match crate::analysis::deal_space_for(&project, &view, &deals, pair_ref) {
+        match crate::analysis::deal_space_for(&project, &view, &deals, pair_ref, args.as_of.as_deref()) {
             Ok(space) => Some(std::sync::Arc::new(space)),
             // A pair the user named that cannot be drawn is bad usage; a project with
             // fewer than two Principals still gets a chart that says so.
@@ -160,6 +165,8 @@ fn render(args: &Args) -> Result<Vec<PathBuf>, Failed> {
         top: None,
         pair,
         deal_space,
+        // The parser keeps the count within MAX_ROUNDS, so it fits any usize.
+        rounds: Some(usize::try_from(args.rounds).unwrap_or(crate::simulation::MAX_ROUNDS)),
     };
     let input = ChartInput {
         view: &view,

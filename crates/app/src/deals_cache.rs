@@ -40,8 +40,9 @@ enum Slot {
 /// Kept in the `Shell`; reset with the document.
 #[derive(Default)]
 pub struct DealsCache {
-    /// Per scenario (None = the base): the revision asked for and where it stands.
-    slots: HashMap<Option<String>, (u64, Slot)>,
+    /// Per scenario (None = the base) and time-travel date (None = as written): the
+    /// revision asked for and where it stands.
+    slots: HashMap<(Option<String>, Option<String>), (u64, Slot)>,
     /// How many computations were started (for tests: edits do not start one per frame).
     pub started: u64,
 }
@@ -65,16 +66,18 @@ impl DealsCache {
         }
     }
 
-    /// The deal figures of `scenario` at the document's current revision: ready, or being
-    /// computed (a worker is started when none runs for it).
+    /// The deal figures of `scenario` as of `as_of` (None = as written) at the document's
+    /// current revision: ready, or being computed (a worker is started when none runs for
+    /// it).
     pub fn get(
         &mut self,
         ctx: &egui::Context,
         doc: &Document,
         scenario: Option<&str>,
+        as_of: Option<&str>,
     ) -> DealState {
         let revision = doc.revision();
-        let key = scenario.map(str::to_owned);
+        let key = (scenario.map(str::to_owned), as_of.map(str::to_owned));
         if let Some((rev, slot)) = self.slots.get_mut(&key) {
             // A finished worker's result is taken (or, for an old revision, dropped).
             if let Slot::Running(rx) = slot {
@@ -98,17 +101,21 @@ impl DealsCache {
         }
         let base = doc.project().clone();
         let view = match base.resolve(scenario) {
-            Ok(view) => Arc::new(view),
+            Ok(view) => Arc::new(match as_of {
+                Some(date) => view.as_of(date),
+                None => view,
+            }),
             Err(e) => return DealState::Missing(e.to_string()),
         };
         let (tx, rx) = channel();
         let ctx = ctx.clone();
+        let date = as_of.map(str::to_owned);
         self.started += 1;
         let spawned = std::thread::Builder::new()
             .name("deals".to_owned())
             .spawn(move || {
                 let deals = analysis::deals(&view);
-                let space = analysis::deal_space_for(&base, &view, &deals, None)
+                let space = analysis::deal_space_for(&base, &view, &deals, None, date.as_deref())
                     .map(Arc::new)
                     .map_err(|e| e.to_string());
                 // The receiver is gone when the document changed meanwhile: nothing to do.
@@ -124,10 +131,16 @@ impl DealsCache {
         }
     }
 
-    /// The result for `scenario` if it is ready at the current revision, without starting
-    /// anything.
-    pub fn ready(&self, doc: &Document, scenario: Option<&str>) -> Option<Arc<DealResult>> {
-        match self.slots.get(&scenario.map(str::to_owned)) {
+    /// The result for `scenario` as of `as_of` if it is ready at the current revision,
+    /// without starting anything.
+    pub fn ready(
+        &self,
+        doc: &Document,
+        scenario: Option<&str>,
+        as_of: Option<&str>,
+    ) -> Option<Arc<DealResult>> {
+        let key = (scenario.map(str::to_owned), as_of.map(str::to_owned));
+        match self.slots.get(&key) {
             Some((rev, Slot::Done(result))) if *rev == doc.revision() => Some(result.clone()),
             _ => None,
         }

@@ -46,11 +46,12 @@ impl Default for ExportState {
 fn options(shell: &Shell, doc: &Document) -> ChartOptions {
     let deal_space = shell
         .deals
-        .ready(doc, shell.scenario.as_deref())
+        .ready(doc, shell.scenario.as_deref(), shell.as_of.as_deref())
         .and_then(|r| r.space.as_ref().ok().cloned());
     ChartOptions {
         issue: shell.analysis_view.trajectory_issue.clone(),
         deal_space,
+        rounds: Some(shell.simulation_view.rounds),
         ..ChartOptions::default()
     }
 }

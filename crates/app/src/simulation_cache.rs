@@ -1,7 +1,7 @@
 //! The round-by-round simulation behind the Simulation view, computed on a background thread
-//! and kept for the resolved view it was computed from (so by document revision and active
-//! scenario, like the analysis): a frame never waits for it, and an idle frame recomputes
-//! nothing.
+//! and kept for the resolved view it was computed from (so by document revision, active
+//! scenario and time-travel date, like the analysis) and the number of rounds the view asks
+//! for: a frame never waits for it, and an idle frame recomputes nothing.
 
 use super::Shell;
 use super::document::Document;
@@ -25,8 +25,8 @@ pub enum SimState {
 pub struct SimulationCache {
     /// The resolved view a simulation was computed from, and the simulation.
     done: Option<(Arc<View>, Arc<Simulation>)>,
-    /// The job under way: its view and where its result arrives.
-    running: Option<(Arc<View>, Receiver<Simulation>)>,
+    /// The job under way: its view, its rounds and where its result arrives.
+    running: Option<(Arc<View>, usize, Receiver<Simulation>)>,
     computed: u64,
 }
 
@@ -42,19 +42,21 @@ impl SimulationCache {
     }
 }
 
-/// The simulation of the active scenario, started on a background thread when the resolved
-/// view changed; `ctx` is asked to repaint when it is ready.
-pub fn current(shell: &mut Shell, doc: &Document, ctx: &egui::Context) -> SimState {
+/// The simulation of the active scenario (`rounds` rounds), started on a background thread
+/// when the resolved view or the rounds changed; `ctx` is asked to repaint when it is ready.
+pub fn current(shell: &mut Shell, doc: &Document, ctx: &egui::Context, rounds: usize) -> SimState {
+    let rounds = rounds.min(simulation::MAX_ROUNDS);
     let view = shell.resolved(doc);
     let cache = &mut shell.simulation;
     if let Some((built_for, sim)) = &cache.done
         && Arc::ptr_eq(built_for, &view)
+        && sim.rounds == rounds
     {
         return SimState::Ready(sim.clone());
     }
     let stale = cache.done.as_ref().map(|(_, sim)| sim.clone());
-    if let Some((built_for, rx)) = &cache.running {
-        if Arc::ptr_eq(built_for, &view) {
+    if let Some((built_for, asked, rx)) = &cache.running {
+        if Arc::ptr_eq(built_for, &view) && *asked == rounds {
             match rx.try_recv() {
                 Ok(sim) => {
                     let sim = Arc::new(sim);
@@ -69,8 +71,8 @@ pub fn current(shell: &mut Shell, doc: &Document, ctx: &egui::Context) -> SimSta
                 Err(TryRecvError::Disconnected) => cache.running = None,
             }
         } else {
-            // An edit or another scenario since: that result is not wanted any more (the
-            // thread finishes and its send goes nowhere).
+            // An edit, another scenario, date or length since: that result is not wanted
+            // any more (the thread finishes and its send goes nowhere).
             cache.running = None;
         }
     }
@@ -80,19 +82,19 @@ pub fn current(shell: &mut Shell, doc: &Document, ctx: &egui::Context) -> SimSta
     let spawned = std::thread::Builder::new()
         .name("simulation".to_owned())
         .spawn(move || {
-            let sim = simulation::simulate(&job, simulation::DEFAULT_ROUNDS);
+            let sim = simulation::simulate(&job, rounds);
             // The receiver is gone when the view changed meanwhile: nothing to do then.
             let _ = tx.send(sim);
             repaint.request_repaint();
         });
     if spawned.is_err() {
         // No thread to be had: compute here rather than show nothing.
-        let sim = Arc::new(simulation::simulate(&view, simulation::DEFAULT_ROUNDS));
+        let sim = Arc::new(simulation::simulate(&view, rounds));
         cache.done = Some((view, sim.clone()));
         cache.computed += 1;
         return SimState::Ready(sim);
     }
-    cache.running = Some((view, rx));
+    cache.running = Some((view, rounds, rx));
     SimState::Computing(stale)
 }
 
@@ -100,7 +102,7 @@ pub fn current(shell: &mut Shell, doc: &Document, ctx: &egui::Context) -> SimSta
 /// result in the next frame. Returns whether it is ready.
 pub fn wait(shell: &mut Shell, timeout: std::time::Duration) -> bool {
     let cache = &mut shell.simulation;
-    let Some((view, rx)) = cache.running.take() else {
+    let Some((view, rounds, rx)) = cache.running.take() else {
         return cache.done.is_some();
     };
     match rx.recv_timeout(timeout) {
@@ -110,7 +112,7 @@ pub fn wait(shell: &mut Shell, timeout: std::time::Duration) -> bool {
             true
         }
         Err(_) => {
-            cache.running = Some((view, rx));
+            cache.running = Some((view, rounds, rx));
             false
         }
     }

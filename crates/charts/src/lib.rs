@@ -53,6 +53,16 @@ pub struct ChartOptions {
     /// The deal space when the caller has computed it (off the UI thread, with the other
     /// scenarios' outcomes); without it the chart traces one from the view alone.
     pub deal_space: Option<std::sync::Arc<crate::analysis::DealSpace>>,
+    /// Simulated rounds: the simulation chart's length and the timeline's dashed
+    /// continuation (default 10; 0 leaves the continuation out).
+    pub rounds: Option<usize>,
+}
+
+impl ChartOptions {
+    /// The simulated rounds asked for, or the model's default.
+    pub fn rounds(&self) -> usize {
+        self.rounds.unwrap_or(sim_model::DEFAULT_ROUNDS)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

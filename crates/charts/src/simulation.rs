@@ -11,12 +11,13 @@ use plotters::prelude::{DrawingArea, DrawingBackend};
 /// The most issue panels one chart shows.
 pub const MAX_PANELS: usize = 12;
 
-/// Draw the simulation of the chart's view (10 rounds), computed here: the exports' path.
+/// Draw the simulation of the chart's view (`options.rounds`, 10 by default), computed
+/// here: the exports' path.
 pub fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     input: &ChartInput,
 ) -> Result<ChartLayout, ChartError> {
-    let sim = simulation::simulate(input.view, simulation::DEFAULT_ROUNDS);
+    let sim = simulation::simulate(input.view, input.options.rounds());
     draw_with(area, input, &sim)
 }
 

@@ -1,12 +1,15 @@
 //! Timeline chart: dated events in one lane per party (shape and colour tell the kind),
 //! titles staggered so they never overlap, the as-of date as a line, a scenario's
-//! hypothetical events after it drawn dashed; below, the stance trajectories of one issue.
+//! hypothetical events after it drawn dashed; below, the stance trajectories of one issue,
+//! continued at the right by the bargaining model's simulated rounds (dashed, by round), so
+//! the recorded past and the model's future read as one picture.
 
 use super::canvas::{Align, Baseline, Canvas, Shape};
 use super::dates::{self, day_number};
 use super::theme::Rgb;
 use super::{ChartError, ChartInput, ChartLayout, MAX_PARTIES, num};
 use crate::model::{Event, EventKind, Project, parse_date};
+use crate::sim_model::{self, IssueRun};
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingBackend};
 
@@ -123,7 +126,16 @@ pub fn draw<DB: DrawingBackend>(
         .min(c.w * 0.16)
         + label;
     let plot_x0 = m + lane_label_w;
-    let plot_x1 = c.w - m - label;
+    // The chosen issue's simulated continuation takes a strip at the right, so the dates
+    // above and the trajectories below keep one axis.
+    let issue = trajectory_issue(p, input.options.issue.as_deref());
+    let continuation = issue.and_then(|i| continuation(input, i, &mut layout));
+    let strip_w = if continuation.is_some() {
+        (c.w * 0.2).clamp(110.0, 320.0)
+    } else {
+        0.0
+    };
+    let plot_x1 = c.w - m - label - strip_w;
     let x_of = |day: f64| plot_x0 + (day - d0) / (d1 - d0) * (plot_x1 - plot_x0);
 
     // Legend: the kinds present, then the hypothetical style; wrapped like the
@@ -188,7 +200,6 @@ pub fn draw<DB: DrawingBackend>(
     let top = top + small * 2.2 + line_h * (legend.lines.len().max(1) - 1) as f64;
 
     // Vertical budget: trajectories take ~40% when there is an issue to show.
-    let issue = trajectory_issue(p, input.options.issue.as_deref());
     let bottom = c.h - m - small * 1.6;
     let body = bottom - top;
     let traj_h = if issue.is_some() {
@@ -482,6 +493,9 @@ pub fn draw<DB: DrawingBackend>(
     }
 
     if let Some(issue) = issue {
+        let strip = continuation
+            .as_ref()
+            .map(|run| (run, plot_x1 + label, plot_x1 + strip_w));
         trajectories(
             &c,
             input,
@@ -493,6 +507,7 @@ pub fn draw<DB: DrawingBackend>(
             &x_of,
             events_bottom + label * 1.5,
             bottom,
+            strip,
             &mut layout,
         )?;
     }
@@ -516,6 +531,7 @@ fn trajectories<DB: DrawingBackend>(
     x_of: &dyn Fn(f64) -> f64,
     top: f64,
     bottom: f64,
+    strip: Option<(&IssueRun, f64, f64)>,
     layout: &mut ChartLayout,
 ) -> Result<(), ChartError> {
     let p = &input.view.project;
@@ -663,6 +679,10 @@ fn trajectories<DB: DrawingBackend>(
             );
         }
     }
+    if let Some((run, s0, s1)) = strip {
+        let now_x = now.map_or(x1, |n| x_of(n as f64));
+        simulated(c, input, run, now_x, (s0, s1), (py0, py1), &y_of, layout)?;
+    }
     let legend_top = bottom - legend_h + small * 1.1;
     for (k, line) in legend.lines.iter().enumerate() {
         let ly = legend_top + line_h * k as f64;
@@ -707,6 +727,115 @@ fn trajectories<DB: DrawingBackend>(
             None,
             hidden.join(", "),
         );
+    }
+    Ok(())
+}
+
+/// The most parties on an issue for which the timeline runs the model itself; beyond that
+/// the continuation is left out (and said so), which keeps the chart quick on any file.
+const CONTINUATION_MAX_PARTIES: usize = 40;
+
+/// The simulated rounds that continue `issue`'s trajectories after the as-of date, when
+/// asked for and small enough to run while drawing.
+fn continuation(input: &ChartInput, issue: &crate::model::Issue, layout: &mut ChartLayout) -> Option<IssueRun> {
+    let rounds = input.options.rounds();
+    if rounds == 0 {
+        return None;
+    }
+    let p = &input.view.project;
+    let holders = p
+        .positions
+        .iter()
+        .filter(|pos| pos.issue == issue.id)
+        .take(CONTINUATION_MAX_PARTIES + 1)
+        .count();
+    if holders > CONTINUATION_MAX_PARTIES {
+        layout.omitted.push(format!(
+            "simulated rounds not shown: more than {CONTINUATION_MAX_PARTIES} parties hold a position on this issue"
+        ));
+        return None;
+    }
+    let run = sim_model::simulate_issue(input.view, &issue.id, rounds)?;
+    (run.parties.len() >= 2).then_some(run)
+}
+
+/// The simulated rounds in the strip `s0..s1` at the right of the trajectories, dashed in
+/// each party's colour and labelled by round; a thin dashed lead joins each party's stance
+/// at `now_x` to its round 0.
+#[allow(clippy::too_many_arguments)]
+fn simulated<DB: DrawingBackend>(
+    c: &Canvas<'_, DB>,
+    input: &ChartInput,
+    run: &IssueRun,
+    now_x: f64,
+    (s0, s1): (f64, f64),
+    (py0, py1): (f64, f64),
+    y_of: &dyn Fn(f64) -> f64,
+    layout: &mut ChartLayout,
+) -> Result<(), ChartError> {
+    let p = &input.view.project;
+    let small = c.font(11.0);
+    let last = run.rounds.len().saturating_sub(1).max(1);
+    let rx = |r: usize| s0 + (s1 - s0) * r as f64 / last as f64;
+    c.rect(s0, py0, s1, py1, c.pal.panel, 1.0)?;
+    for v in [0.0, 25.0, 50.0, 75.0, 100.0] {
+        c.line(s0, y_of(v), s1, y_of(v), c.pal.grid, 1.0)?;
+    }
+    c.text(
+        &c.fit(&format!("Model, {last} rounds"), small, (s1 - s0) + 20.0),
+        s0,
+        py0 - 3.0,
+        small,
+        c.pal.muted,
+        Align::Start,
+        Baseline::Bottom,
+    )?;
+    // Round labels under the strip: every round when there is room, else every k-th.
+    let step = ((small * 2.6) / ((s1 - s0) / last as f64)).ceil().max(1.0) as usize;
+    for r in (0..=last).filter(|r| r % step == 0 || *r == last) {
+        if r != last && last - r < step {
+            continue;
+        }
+        c.text(
+            &format!("R{r}"),
+            rx(r),
+            py1 + 2.0,
+            small * 0.9,
+            c.pal.muted,
+            Align::Middle,
+            Baseline::Top,
+        )?;
+    }
+    for (i, id) in run.parties.iter().enumerate() {
+        let Some(party) = p.party(id) else {
+            continue;
+        };
+        let color = c.pal.party(p.party_color(id));
+        let path: Vec<(f64, f64)> = run
+            .rounds
+            .iter()
+            .filter_map(|r| r.positions.get(i).map(|&x| (rx(r.round), y_of(x))))
+            .collect();
+        if let Some(&(x, y)) = path.first() {
+            c.dashed(now_x, y, x, y, color, 1.0, 3.0)?;
+        }
+        for w in path.windows(2) {
+            c.dashed(w[0].0, w[0].1, w[1].0, w[1].1, color, 2.0, 5.0)?;
+        }
+        for (r, &(x, y)) in run.rounds.iter().zip(&path) {
+            c.circle(x, y, 2.5, color, false, 1.2)?;
+            layout.add(
+                [x - 5.0, y - 5.0, x + 5.0, y + 5.0],
+                Some(id),
+                Some(&run.issue),
+                format!(
+                    "{}: {} after simulated round {} (model)",
+                    party.name,
+                    num(r.positions.get(i).copied().unwrap_or_default(), 1),
+                    r.round
+                ),
+            );
+        }
     }
     Ok(())
 }

@@ -57,7 +57,7 @@ pub fn ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell) {
     {
         widgets::scenario_banner(ui, &s.name, "the deal figures are of the scenario.");
     }
-    let result = match shell.deals.get(ui.ctx(), doc, scenario.as_deref()) {
+    let result = match shell.deals.get(ui.ctx(), doc, scenario.as_deref(), shell.as_of.as_deref()) {
         DealState::Computing => {
             ui.horizontal(|ui| {
                 ui.spinner();
@@ -409,7 +409,7 @@ fn deal_summary(
     doc: &Document,
     scenario: Option<&str>,
 ) -> String {
-    match shell.deals.get(ctx, doc, scenario) {
+    match shell.deals.get(ctx, doc, scenario, shell.as_of.as_deref()) {
         DealState::Computing => "computing…".to_owned(),
         DealState::Missing(why) => why,
         DealState::Ready(r) => {
@@ -452,7 +452,7 @@ pub fn comparison_ui(
 /// Principal rejects, with a way to the Deals view.
 pub fn outcome_test_ui(ui: &mut Ui, doc: &Document, shell: &mut Shell) {
     let scenario = shell.scenario.clone();
-    let state = shell.deals.get(ui.ctx(), doc, scenario.as_deref());
+    let state = shell.deals.get(ui.ctx(), doc, scenario.as_deref(), shell.as_of.as_deref());
     ui.horizontal(|ui| {
         match state {
             DealState::Computing => {

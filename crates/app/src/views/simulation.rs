@@ -18,13 +18,28 @@ use egui::{RichText, Ui};
 use std::sync::Arc;
 
 /// What the user chose in the view.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct State {
     /// The issue shown (default: the first with a move, else the first).
     pub issue: Option<String>,
     /// The round whose moves the table lists.
     pub round: usize,
+    /// How many rounds to simulate (also the timeline's continuation).
+    pub rounds: usize,
 }
+
+impl Default for State {
+    fn default() -> Self {
+        Self {
+            issue: None,
+            round: 0,
+            rounds: sim::DEFAULT_ROUNDS,
+        }
+    }
+}
+
+/// The most rounds the view's control offers (the command line goes to `sim::MAX_ROUNDS`).
+pub const MAX_VIEW_ROUNDS: usize = 100;
 
 pub fn ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell) {
     widgets::heading(
@@ -41,11 +56,12 @@ pub fn ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell) {
     {
         widgets::scenario_banner(ui, &s.name, "the simulation starts from the scenario.");
     }
-    let sim = match simulation_cache::current(shell, doc, ui.ctx()) {
+    let rounds = shell.simulation_view.rounds;
+    let sim = match simulation_cache::current(shell, doc, ui.ctx(), rounds) {
         SimState::Ready(sim) => sim,
         // No spinner: it would repaint every frame; the worker asks for one when done.
         SimState::Computing(_) => {
-            ui.label(RichText::new("Simulating ten rounds on every issue…").weak());
+            ui.label(RichText::new(format!("Simulating {rounds} rounds on every issue…")).weak());
             return;
         }
     };
@@ -122,6 +138,11 @@ fn controls(ui: &mut Ui, shell: &mut Shell, project: &Project, sim: &Simulation,
             .labelled_by(label);
         ui.label(format!("{round} of {last}"));
         ui.add_space(12.0);
+        let label = ui.label("Rounds to simulate").id;
+        ui.add(egui::DragValue::new(&mut shell.simulation_view.rounds).range(1..=MAX_VIEW_ROUNDS))
+            .labelled_by(label)
+            .on_hover_text("How many rounds the model runs; the timeline continues each trajectory by as many.");
+        ui.add_space(12.0);
         chart::export_button(ui, shell, Chart::Simulation);
     });
     ui.label(RichText::new(analysis::ESTIMATE_NOTE).weak().small());
@@ -138,6 +159,7 @@ fn chart_ui(
 ) -> ChartShown {
     let options = ChartOptions {
         issue: Some(run.issue.clone()),
+        rounds: Some(sim.rounds),
         ..ChartOptions::default()
     };
     let size = egui::vec2(ui.available_width().max(320.0), height);

@@ -192,6 +192,7 @@ fn chart_ui(ui: &mut Ui, doc: &Document, shell: &mut Shell) {
             shell.analysis_view.trajectory_issue = issue.clone();
             let options = ChartOptions {
                 issue,
+                rounds: Some(shell.simulation_view.rounds),
                 ..ChartOptions::default()
             };
             let shown = chart::show_capped(ui, doc, shell, Chart::Timeline, &options, height);

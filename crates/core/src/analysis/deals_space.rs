@@ -149,13 +149,21 @@ fn frontier(setup: &Setup) -> Result<Vec<Point>, String> {
 }
 
 /// The predicted outcome (per project issue) of the base and of every scenario of `base`
-/// except `current` (the one being looked at, `None` for the base), by label: the points the
-/// deal space marks besides the current outcome.
-pub fn other_outcomes(base: &Project, current: Option<&str>) -> Vec<(String, Vec<Option<f64>>)> {
+/// except `current` (the one being looked at, `None` for the base), by label, each as of
+/// `as_of` when time travelling: the points the deal space marks besides the current outcome.
+pub fn other_outcomes(
+    base: &Project,
+    current: Option<&str>,
+    as_of: Option<&str>,
+) -> Vec<(String, Vec<Option<f64>>)> {
     let mut out = Vec::new();
     let ids = std::iter::once(None).chain(base.scenarios.iter().map(|s| Some(s.id.as_str())));
     for id in ids.filter(|&id| id != current) {
         if let Ok(view) = base.resolve(id) {
+            let view = match as_of {
+                Some(date) => view.as_of(date),
+                None => view,
+            };
             out.push((view.scenario_label().to_owned(), outcome_points(&view)));
         }
     }
@@ -164,17 +172,19 @@ pub fn other_outcomes(base: &Project, current: Option<&str>) -> Vec<(String, Vec
 
 /// The deal space of `view` as the charts show it: the pair asked for (or the two most
 /// powerful Principals), with the base's and the other scenarios' predicted outcomes
-/// marked. `base` is the project with its scenarios, `view` one of its resolutions.
+/// marked. `base` is the project with its scenarios, `view` one of its resolutions, taken to
+/// `as_of` when time travelling (the other outcomes are then of that date too).
 pub fn deal_space_for(
     base: &Project,
     view: &View,
     deals: &Deals,
     pair: Option<(&str, &str)>,
+    as_of: Option<&str>,
 ) -> Result<DealSpace, PairError> {
     let (a, b) = match pair {
         Some((a, b)) => (a.to_owned(), b.to_owned()),
         None => default_pair(deals)?,
     };
     let current = view.scenario.as_ref().map(|(id, _)| id.as_str());
-    deal_space(view, deals, (&a, &b), &other_outcomes(base, current))
+    deal_space(view, deals, (&a, &b), &other_outcomes(base, current, as_of))
 }

@@ -114,6 +114,38 @@ pub fn simulate(view: &View, rounds: usize) -> Simulation {
     }
 }
 
+/// Simulate `rounds` rounds on the one issue `issue` of `view` (the timeline's simulated
+/// continuation), with the same actors `simulate` gives it; None when the view has no such
+/// issue. Work is proportional to the positions plus the engine's own cost for that issue.
+pub fn simulate_issue(view: &View, issue: &str, rounds: usize) -> Option<IssueRun> {
+    let project = &view.project;
+    let issue = project.issues.iter().find(|i| i.id == issue)?;
+    let mut first: HashMap<&str, usize> = HashMap::new();
+    for (k, pos) in project.positions.iter().enumerate() {
+        if pos.issue == issue.id && pos.stance.is_finite() {
+            first.entry(pos.party.as_str()).or_insert(k);
+        }
+    }
+    let mut input = IssueInput {
+        issue: issue.id.clone(),
+        parties: Vec::new(),
+        actors: Vec::new(),
+    };
+    for party in &project.parties {
+        // `remove`: a duplicated party id counts once, at its first place, as in `inputs`.
+        if let Some(k) = first.remove(party.id.as_str()) {
+            let pos = &project.positions[k];
+            input.parties.push(party.id.clone());
+            input.actors.push(Actor {
+                c: party.power,
+                s: pos.salience,
+                x: pos.stance,
+            });
+        }
+    }
+    Some(run_issue(&input, rounds.min(MAX_ROUNDS)))
+}
+
 /// Each issue's actors: every party with a position on it, in party order, with its
 /// (scenario-resolved) power, the position's salience and its stance. A duplicate
 /// (party, issue) uses the first position, as `Project::position` does.

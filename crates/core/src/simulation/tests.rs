@@ -270,6 +270,16 @@ fn a_project_runs_each_issue_with_its_parties_in_party_order() {
 }
 
 #[test]
+fn one_issue_runs_as_it_does_among_all() {
+    let project = example_project();
+    let view = project.resolve(Some("strong-belgium")).unwrap();
+    let all = simulate(&view, 4);
+    let one = simulate_issue(&view, "eu", 4).unwrap();
+    assert_eq!(&one, all.issue("eu").unwrap());
+    assert_eq!(simulate_issue(&view, "nowhere", 4), None);
+}
+
+#[test]
 fn a_power_override_changes_the_run() {
     let project = example_project();
     let base = simulate(&project.resolve(None).unwrap(), 3);
