@@ -118,11 +118,11 @@ fn check_lists_every_problem_and_fails_on_errors() {
     assert_eq!(
         stdout(&out),
         format!(
-            "bad.ron: positions[0] (party \"rus\", issue \"scope\"): error: party \"rus\" does not exist (known parties: \"ru\"); did you mean \"ru\"?\n\
-             bad.ron: positions[0] (party \"rus\", issue \"scope\"): error: salience 1.5 is outside 0..=1; use a value from 0 to 1\n\
-             bad.ron: parties[0] (\"ru\"): warning: this Principal has no position on issue \"scope\"; add one (a Principal must consent to any deal), or make the party a Mediator or Stakeholder\n\
+            "bad.ron: party \"rus\" on issue \"scope\" (positions[0]): error: party \"rus\" does not exist (known parties: \"ru\"); did you mean \"ru\"?\n\
+             bad.ron: party \"rus\" on issue \"scope\" (positions[0]): error: salience 1.5 is outside 0..=1; use a value from 0 to 1\n\
+             bad.ron: Russia (parties[0]): warning: this Principal has no position on issue \"scope\"; add one (a Principal must consent to any deal), or make the party a Mediator or Stakeholder\n\
              broken.ron:4:5: error: expected a comma `,` between two items or fields\n\
-             warned.ron: parties[0] (\"ru\"): warning: this Principal has no position on issue \"kursk\"; add one (a Principal must consent to any deal), or make the party a Mediator or Stakeholder\n\
+             warned.ron: Russia (parties[0]): warning: this Principal has no position on issue \"kursk\"; add one (a Principal must consent to any deal), or make the party a Mediator or Stakeholder\n\
              warned.ron: ok, 1 warning\n\
              missing.ron: error: cannot read the file: {}\n",
             // The OS words the error; the test only pins our part of the line.

@@ -78,10 +78,10 @@ fn duplicate_ids() {
             r#"Party(id: "ru", name: "United States""#,
         ),
         &[
-            r#"f.ron: parties[2] ("ru"): error: duplicate party id "ru" (also parties[0]); give each party its own id"#,
+            r#"f.ron: United States (parties[2]): error: duplicate party id "ru" (also parties[0]); give each party its own id"#,
             // The edit also leaves "us" undefined where the leverage refers to it.
-            r#"f.ron: leverage[0] (holder "us", target "ua"): error: holder "us" does not exist (known parties: "ru", "ua"); did you mean "ua"?"#,
-            r#"f.ron: scenarios[0] ("drag-out").leverage[0] (holder "ru", target "us"): error: target "us" does not exist (known parties: "ru", "ua"); did you mean "ua"?"#,
+            r#"f.ron: "us" over Ukraine: Aid pause (leverage[0]): error: holder "us" does not exist (known parties: "ru", "ua"); did you mean "ua"?"#,
+            r#"f.ron: Russia over "us": Deal, scenario Moscow drags out the talks (scenarios[0].leverage[0]): error: target "us" does not exist (known parties: "ru", "ua"); did you mean "ua"?"#,
         ],
     );
     assert_problems(
@@ -90,7 +90,7 @@ fn duplicate_ids() {
             r#"Source(id: "src", title: "An article", published: "2025-03-01"), Source(id: "src", title: "Again"),"#,
         ),
         &[
-            r#"f.ron: sources[1] ("src"): error: duplicate source id "src" (also sources[0]); give each source its own id"#,
+            r#"f.ron: Again (sources[1]): error: duplicate source id "src" (also sources[0]); give each source its own id"#,
         ],
     );
     assert_problems(
@@ -99,7 +99,7 @@ fn duplicate_ids() {
             r#"Issue(id: "scope", name: "Scope", low: "None", high: "Full"), Issue(id: "scope", name: "Again", low: "a", high: "b"),"#,
         ),
         &[
-            r#"f.ron: issues[1] ("scope"): error: duplicate issue id "scope" (also issues[0]); give each issue its own id"#,
+            r#"f.ron: Again (issues[1]): error: duplicate issue id "scope" (also issues[0]); give each issue its own id"#,
         ],
     );
     assert_problems(
@@ -108,7 +108,7 @@ fn duplicate_ids() {
             "        Scenario(id: \"drag-out\", name: \"Again\"),\n    ],\n)\n",
         ),
         &[
-            r#"f.ron: scenarios[1] ("drag-out"): error: duplicate scenario id "drag-out" (also scenarios[0]); give each scenario its own id"#,
+            r#"f.ron: Again (scenarios[1]): error: duplicate scenario id "drag-out" (also scenarios[0]); give each scenario its own id"#,
         ],
     );
 }
@@ -118,10 +118,10 @@ fn invalid_ids() {
     assert_problems(
         &edit(r#"Source(id: "src""#, r#"Source(id: "Baunov 2025""#),
         &[
-            r#"f.ron: sources[0] ("Baunov 2025"): error: id "Baunov 2025" is not valid; an id uses only lowercase letters a-z, digits 0-9, "-" and "_" (for example "baunov-2025")"#,
+            r#"f.ron: An article (sources[0]): error: id "Baunov 2025" is not valid; an id uses only lowercase letters a-z, digits 0-9, "-" and "_" (for example "baunov-2025")"#,
             r#"f.ron: Russia on Scope (positions[0]): error: source "src" does not exist (known sources: "Baunov 2025"); use one of them or add the source under `sources`"#,
-            r#"f.ron: leverage[0] (holder "us", target "ua"): error: source "src" does not exist (known sources: "Baunov 2025"); use one of them or add the source under `sources`"#,
-            r#"f.ron: events[0] ("2025-03-11", "Ukraine accepts"): error: source "src" does not exist (known sources: "Baunov 2025"); use one of them or add the source under `sources`"#,
+            r#"f.ron: United States over Ukraine: Aid pause (leverage[0]): error: source "src" does not exist (known sources: "Baunov 2025"); use one of them or add the source under `sources`"#,
+            r#"f.ron: Ukraine accepts, 2025-03-11 (events[0]): error: source "src" does not exist (known sources: "Baunov 2025"); use one of them or add the source under `sources`"#,
         ],
     );
     assert_problems(
@@ -132,7 +132,7 @@ fn invalid_ids() {
             id: "","#,
         ),
         &[
-            r#"f.ron: scenarios[0] (""): error: the scenario has an empty id; give it an id of lowercase letters a-z, digits, "-" and "_""#,
+            r#"f.ron: Moscow drags out the talks (scenarios[0]): error: the scenario has an empty id; give it an id of lowercase letters a-z, digits, "-" and "_""#,
         ],
     );
 }
@@ -145,10 +145,10 @@ fn dangling_references_name_the_item_and_suggest() {
             r#"Position(party: "uk", issue: "scop""#,
         ),
         &[
-            r#"f.ron: positions[1] (party "uk", issue "scop"): error: party "uk" does not exist (known parties: "ru", "ua", "us"); did you mean "ua"?"#,
-            r#"f.ron: positions[1] (party "uk", issue "scop"): error: issue "scop" does not exist (known issues: "scope"); did you mean "scope"?"#,
+            r#"f.ron: party "uk" on issue "scop" (positions[1]): error: party "uk" does not exist (known parties: "ru", "ua", "us"); did you mean "ua"?"#,
+            r#"f.ron: party "uk" on issue "scop" (positions[1]): error: issue "scop" does not exist (known issues: "scope"); did you mean "scope"?"#,
             // Ukraine has lost its position on "scope".
-            r#"f.ron: parties[1] ("ua"): warning: this Principal has no position on issue "scope"; add one (a Principal must consent to any deal), or make the party a Mediator or Stakeholder"#,
+            r#"f.ron: Ukraine (parties[1]): warning: this Principal has no position on issue "scope"; add one (a Principal must consent to any deal), or make the party a Mediator or Stakeholder"#,
         ],
     );
     assert_problems(
@@ -157,9 +157,9 @@ fn dangling_references_name_the_item_and_suggest() {
             r#"parties: ["china"], shifts: [Shift(party: "ua", issue: "territory", stance: 100.0)], sources: ["nyt"]"#,
         ),
         &[
-            r#"f.ron: events[0] ("2025-03-11", "Ukraine accepts"): error: party "china" does not exist (known parties: "ru", "ua", "us"); use one of them or add the party under `parties`"#,
-            r#"f.ron: events[0] ("2025-03-11", "Ukraine accepts").shifts[0] (party "ua", issue "territory"): error: issue "territory" does not exist (known issues: "scope"); use one of them or add the issue under `issues`"#,
-            r#"f.ron: events[0] ("2025-03-11", "Ukraine accepts"): error: source "nyt" does not exist (known sources: "src"); use one of them or add the source under `sources`"#,
+            r#"f.ron: Ukraine accepts, 2025-03-11 (events[0]): error: party "china" does not exist (known parties: "ru", "ua", "us"); use one of them or add the party under `parties`"#,
+            r#"f.ron: Ukraine on "territory" in event Ukraine accepts, 2025-03-11 (events[0].shifts[0]): error: issue "territory" does not exist (known issues: "scope"); use one of them or add the issue under `issues`"#,
+            r#"f.ron: Ukraine accepts, 2025-03-11 (events[0]): error: source "nyt" does not exist (known sources: "src"); use one of them or add the source under `sources`"#,
         ],
     );
     assert_problems(
@@ -168,7 +168,7 @@ fn dangling_references_name_the_item_and_suggest() {
             r#"issues: ["scope", "kursk"], sources: ["src"]"#,
         ),
         &[
-            r#"f.ron: leverage[0] (holder "us", target "ua"): error: issue "kursk" does not exist (known issues: "scope"); use one of them or add the issue under `issues`"#,
+            r#"f.ron: United States over Ukraine: Aid pause (leverage[0]): error: issue "kursk" does not exist (known issues: "scope"); use one of them or add the issue under `issues`"#,
         ],
     );
     assert_problems(
@@ -177,7 +177,7 @@ fn dangling_references_name_the_item_and_suggest() {
             r#"PowerOverride(party: "russia""#,
         ),
         &[
-            r#"f.ron: scenarios[0] ("drag-out").power[0] (party "russia"): error: party "russia" does not exist (known parties: "ru", "ua", "us"); use one of them or add the party under `parties`"#,
+            r#"f.ron: power of "russia", scenario Moscow drags out the talks (scenarios[0].power[0]): error: party "russia" does not exist (known parties: "ru", "ua", "us"); use one of them or add the party under `parties`"#,
         ],
     );
     assert_problems(
@@ -186,7 +186,7 @@ fn dangling_references_name_the_item_and_suggest() {
             r#"[Position(party: "ru", issue: "kursk", stance: 10.0"#,
         ),
         &[
-            r#"f.ron: scenarios[0] ("drag-out").positions[0] (party "ru", issue "kursk"): error: issue "kursk" does not exist (known issues: "scope"); use one of them or add the issue under `issues`"#,
+            r#"f.ron: party "ru" on issue "kursk", scenario Moscow drags out the talks (scenarios[0].positions[0]): error: issue "kursk" does not exist (known issues: "scope"); use one of them or add the issue under `issues`"#,
         ],
     );
 }
@@ -206,7 +206,7 @@ fn numbers_out_of_range_nan_and_infinite() {
     assert_problems(
         &edit("Mark(at: 50.0", "Mark(at: 150.0"),
         &[
-            r#"f.ron: issues[0] ("scope").marks[0] ("Air and sea"): error: at 150 is outside 0..=100; use a point on the issue scale, from 0 to 100"#,
+            r#"f.ron: Scope, mark "Air and sea" (issues[0].marks[0]): error: at 150 is outside 0..=100; use a point on the issue scale, from 0 to 100"#,
         ],
     );
     assert_problems(
@@ -215,19 +215,21 @@ fn numbers_out_of_range_nan_and_infinite() {
             "strength: NaN, credibility: inf, cost: 1e999",
         ),
         &[
-            r#"f.ron: leverage[0] (holder "us", target "ua"): error: strength is NaN (not a number); use a value from 0 to 1"#,
-            r#"f.ron: leverage[0] (holder "us", target "ua"): error: credibility is infinite (a number too large to store); use a value from 0 to 1"#,
-            r#"f.ron: leverage[0] (holder "us", target "ua"): error: cost is infinite (a number too large to store); use a value from 0 to 1"#,
+            r#"f.ron: United States over Ukraine: Aid pause (leverage[0]): error: strength is NaN (not a number); use a value from 0 to 1"#,
+            r#"f.ron: United States over Ukraine: Aid pause (leverage[0]): error: credibility is infinite (a number too large to store); use a value from 0 to 1"#,
+            r#"f.ron: United States over Ukraine: Aid pause (leverage[0]): error: cost is infinite (a number too large to store); use a value from 0 to 1"#,
         ],
     );
     assert_problems(
         &edit("power: 0.6", "power: 2.0"),
-        &[r#"f.ron: parties[1] ("ua"): error: power 2 is outside 0..=1; use a value from 0 to 1"#],
+        &[
+            r#"f.ron: Ukraine (parties[1]): error: power 2 is outside 0..=1; use a value from 0 to 1"#,
+        ],
     );
     assert_problems(
         &edit("power: 0.85", "power: -0.1"),
         &[
-            r#"f.ron: scenarios[0] ("drag-out").power[0] (party "ru"): error: power -0.1 is outside 0..=1; use a value from 0 to 1"#,
+            r#"f.ron: power of Russia, scenario Moscow drags out the talks (scenarios[0].power[0]): error: power -0.1 is outside 0..=1; use a value from 0 to 1"#,
         ],
     );
     // The shift now differs from the stance too: the trajectory warning follows.
@@ -237,7 +239,7 @@ fn numbers_out_of_range_nan_and_infinite() {
             "issue: \"scope\", stance: 100.5)]",
         ),
         &[
-            r#"f.ron: events[0] ("2025-03-11", "Ukraine accepts").shifts[0] (party "ua", issue "scope"): error: stance 100.5 is outside 0..=100; use a point on the issue scale, from 0 to 100"#,
+            r#"f.ron: Ukraine on Scope in event Ukraine accepts, 2025-03-11 (events[0].shifts[0]): error: stance 100.5 is outside 0..=100; use a point on the issue scale, from 0 to 100"#,
             r#"f.ron: Ukraine on Scope (positions[1]): warning: stance 100 differs from the last shift of this trajectory, 100.5 at events[0] (2025-03-11); the trajectory should end at the stance, so update one of them"#,
         ],
     );
@@ -247,7 +249,7 @@ fn numbers_out_of_range_nan_and_infinite() {
             "stance: 10.0, ideal: 1e300, salience: 0.9",
         ),
         &[
-            r#"f.ron: Russia on Scope (scenarios[0] ("drag-out").positions[0]): error: ideal 1e300 is outside 0..=100; use a point on the issue scale, from 0 to 100"#,
+            r#"f.ron: Russia on Scope, scenario Moscow drags out the talks (scenarios[0].positions[0]): error: ideal 1e300 is outside 0..=100; use a point on the issue scale, from 0 to 100"#,
         ],
     );
 }
@@ -266,19 +268,19 @@ fn invalid_dates_and_colours() {
     assert_problems(
         &edit(r#"published: "2025-03-01""#, r#"published: "1 March 2025""#),
         &[
-            r#"f.ron: sources[0] ("src"): error: published "1 March 2025" is not a valid date; write a real calendar date as YYYY-MM-DD, such as "2025-03-13""#,
+            r#"f.ron: An article (sources[0]): error: published "1 March 2025" is not a valid date; write a real calendar date as YYYY-MM-DD, such as "2025-03-13""#,
         ],
     );
     assert_problems(
         &edit(r#"date: "2025-06-01""#, r#"date: "2025-6-1""#),
         &[
-            r#"f.ron: scenarios[0] ("drag-out").events[0] ("2025-6-1", "Talks stall"): error: date "2025-6-1" is not a valid date; write a real calendar date as YYYY-MM-DD, such as "2025-03-13""#,
+            r#"f.ron: Talks stall, 2025-6-1, scenario Moscow drags out the talks (scenarios[0].events[0]): error: date "2025-6-1" is not a valid date; write a real calendar date as YYYY-MM-DD, such as "2025-03-13""#,
         ],
     );
     assert_problems(
         &edit(r##"color: "#C0392B""##, r#"color: "red""#),
         &[
-            r##"f.ron: parties[0] ("ru"): error: color "red" is not a colour of the form "#RRGGBB" (six hex digits); write one such as "#C0392B", or leave `color` out for a palette colour"##,
+            r##"f.ron: Russia (parties[0]): error: color "red" is not a colour of the form "#RRGGBB" (six hex digits); write one such as "#C0392B", or leave `color` out for a palette colour"##,
         ],
     );
 }
@@ -300,7 +302,7 @@ fn two_positions_for_the_same_party_and_issue() {
             "salience: 0.9), Position(party: \"ru\", issue: \"scope\", stance: 5.0, salience: 0.9)]",
         ),
         &[
-            r#"f.ron: Russia on Scope (scenarios[0] ("drag-out").positions[1]): error: a second position of party "ru" on issue "scope" (the first is scenarios[0] ("drag-out").positions[0]); keep only one"#,
+            r#"f.ron: Russia on Scope, scenario Moscow drags out the talks (scenarios[0].positions[1]): error: a second position of party "ru" on issue "scope" (the first is scenarios[0].positions[0]); keep only one"#,
         ],
     );
 }
@@ -325,7 +327,7 @@ fn every_error_is_reported_errors_before_warnings() {
         &[
             r#"f.ron: title: error: the title is empty; give the project a title, such as "Ceasefire talks, March 2025""#,
             r#"f.ron: Russia on Scope (positions[0]): error: salience 7 is outside 0..=1; use a value from 0 to 1"#,
-            r#"f.ron: parties[2] ("eu"): warning: this Principal has no position on issue "scope"; add one (a Principal must consent to any deal), or make the party a Mediator or Stakeholder"#,
+            r#"f.ron: EU (parties[2]): warning: this Principal has no position on issue "scope"; add one (a Principal must consent to any deal), or make the party a Mediator or Stakeholder"#,
         ],
     );
 }
@@ -362,7 +364,7 @@ fn warnings_leave_the_file_loadable() {
     assert_problems(
         &future,
         &[
-            r#"f.ron: events[0] ("2025-04-01", "Ukraine accepts"): warning: the event is dated 2025-04-01, after as_of 2025-03-13; a future event belongs in a scenario (or move as_of)"#,
+            r#"f.ron: Ukraine accepts, 2025-04-01 (events[0]): warning: the event is dated 2025-04-01, after as_of 2025-03-13; a future event belongs in a scenario (or move as_of)"#,
         ],
     );
     assert!(format::load_str(&future).is_ok());
@@ -377,7 +379,7 @@ fn long_event_titles_are_shortened_in_item_names() {
     assert_problems(
         &text,
         &[
-            r#"f.ron: events[0] ("2025-03-11", "Ukraine accepts a 30-day ceasefire prop…"): error: party "uaa" does not exist (known parties: "ru", "ua", "us"); did you mean "ua"?"#,
+            r#"f.ron: Ukraine accepts a 30-day ceasefire prop…, 2025-03-11 (events[0]): error: party "uaa" does not exist (known parties: "ru", "ua", "us"); did you mean "ua"?"#,
         ],
     );
 }
@@ -390,7 +392,7 @@ fn leverage_over_oneself() {
             r#"holder: "ua", target: "ua""#,
         ),
         &[
-            r#"f.ron: leverage[0] (holder "ua", target "ua"): error: party "ua" holds leverage over itself; leverage is what a holder can do to another party: change the target (an Alternative names the party it is the alternative to a deal with)"#,
+            r#"f.ron: Ukraine over Ukraine: Aid pause (leverage[0]): error: party "ua" holds leverage over itself; leverage is what a holder can do to another party: change the target (an Alternative names the party it is the alternative to a deal with)"#,
         ],
     );
 }

@@ -182,7 +182,7 @@ fn the_format_md_example_loads_with_every_field() {
     assert_eq!(
         warnings,
         [
-            "f.ron: parties[0] (\"ru\"): warning: this Principal has no position on issue \
+            "f.ron: Russia (parties[0]): warning: this Principal has no position on issue \
              \"ceasefire-scope\"; add one (a Principal must consent to any deal), or make the \
              party a Mediator or Stakeholder"
         ]
@@ -493,7 +493,7 @@ fn numbers_too_large_to_store_are_rejected_by_validation() {
                 Mediator, power: 1e999)], issues: [], positions: [])";
     assert_eq!(
         refuse_one(text),
-        "f.ron: parties[0] (\"a\"): error: power is infinite (a number too large to store); \
+        "f.ron: A (parties[0]): error: power is infinite (a number too large to store); \
          use a value from 0 to 1"
     );
 }

@@ -400,7 +400,9 @@ pub fn draw<DB: DrawingBackend>(
     // Titles: events within a few px of each other form one group; each group's label goes
     // into the first row where it does not overlap, shortened if needed; groups that find
     // no room are counted in the footnote (their titles stay in the tooltips).
-    let title_max = (plot_x1 - plot_x0) * 0.28;
+    // Titles are text above the lanes, so they may run on over the model strip.
+    let title_x1 = c.w - m - label;
+    let title_max = (title_x1 - plot_x0) * 0.28;
     let mut row_ends = vec![f64::NEG_INFINITY; rows];
     let mut unlabeled = 0usize;
     let mut placements = Vec::new();
@@ -416,7 +418,7 @@ pub fn draw<DB: DrawingBackend>(
         let mut placed = None;
         for (k, end) in row_ends.iter().enumerate() {
             // Left-aligned at the marker, or right-aligned when it would run off the plot.
-            let room_right = plot_x1 - x;
+            let room_right = title_x1 - x;
             let start = (*end + gap).max(plot_x0);
             let avail_left_aligned = if x >= start {
                 room_right.min(title_max)
@@ -737,7 +739,11 @@ const CONTINUATION_MAX_PARTIES: usize = 40;
 
 /// The simulated rounds that continue `issue`'s trajectories after the as-of date, when
 /// asked for and small enough to run while drawing.
-fn continuation(input: &ChartInput, issue: &crate::model::Issue, layout: &mut ChartLayout) -> Option<IssueRun> {
+fn continuation(
+    input: &ChartInput,
+    issue: &crate::model::Issue,
+    layout: &mut ChartLayout,
+) -> Option<IssueRun> {
     let rounds = input.options.rounds();
     if rounds == 0 {
         return None;

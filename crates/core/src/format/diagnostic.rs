@@ -16,7 +16,7 @@ pub enum Location {
     /// 1-based line and column, as the RON parser reports them.
     Text { line: usize, column: usize },
     /// An item of the project, by name first where it has one, e.g. `Russia on Territory
-    /// (positions[3])` or `parties[2] ("eu")`.
+    /// (positions[3])`, `Russia (parties[0])`, or `parties[2] ("eu")` when it has no name.
     Item(String),
 }
 

@@ -24,17 +24,51 @@ pub fn validate(project: &Project) -> Vec<Diagnostic> {
 }
 
 /// A position as the user knows it, by names first: "Russia on Scope (positions[3])"; by
-/// ids when either is not in the project (the message then says which).
-fn position_item(project: &Project, prefix: &str, i: usize, pos: &Position) -> String {
+/// ids when either is not in the project (the message then says which). `within` names the
+/// scenario the list belongs to (", scenario Drag-out"), empty for the base.
+fn position_item(
+    project: &Project,
+    (prefix, within): (&str, &str),
+    i: usize,
+    pos: &Position,
+) -> String {
     match (project.party(&pos.party), project.issue(&pos.issue)) {
-        (Some(party), Some(issue)) => {
-            format!("{} on {} ({prefix}positions[{i}])", party.name, issue.name)
-        }
+        (Some(party), Some(issue)) => format!(
+            "{} on {}{within} ({prefix}positions[{i}])",
+            label(&party.name, &party.id),
+            label(&issue.name, &issue.id)
+        ),
         _ => format!(
-            "{prefix}positions[{i}] (party {:?}, issue {:?})",
+            "party {:?} on issue {:?}{within} ({prefix}positions[{i}])",
             pos.party, pos.issue
         ),
     }
+}
+
+/// An item by its name first, "Russia (parties[2])"; by its id when it has no name,
+/// `parties[2] ("ru")`.
+fn named(name: &str, path: String, id: &str) -> String {
+    if name.trim().is_empty() {
+        format!("{path} ({id:?})")
+    } else {
+        format!("{} ({path})", short(name))
+    }
+}
+
+/// An item's name, or its id in quotes when it has no name.
+fn label(name: &str, id: &str) -> String {
+    if name.trim().is_empty() {
+        format!("{id:?}")
+    } else {
+        short(name)
+    }
+}
+
+/// A party's name for an item label, or its id in quotes when the project has no such party.
+fn party_label(project: &Project, id: &str) -> String {
+    project
+        .party(id)
+        .map_or_else(|| format!("{id:?}"), |p| label(&p.name, id))
 }
 
 /// The name of the item a check is about, made only when there is something to report: a
@@ -121,17 +155,25 @@ impl<'a> Checker<'a> {
         }
         self.date(&|| "as_of".to_owned(), "as_of", p.as_of.as_deref());
 
-        let ids: Vec<_> = p.sources.iter().map(|s| s.id.as_str()).collect();
+        let ids: Vec<_> = p
+            .sources
+            .iter()
+            .map(|s| (s.id.as_str(), s.title.as_str()))
+            .collect();
         self.unique_ids("sources", "source", &ids);
         for (i, source) in p.sources.iter().enumerate() {
-            let item = || format!("sources[{i}] ({:?})", source.id);
+            let item = || named(&source.title, format!("sources[{i}]"), &source.id);
             self.date(&item, "published", source.published.as_deref());
         }
 
-        let ids: Vec<_> = p.parties.iter().map(|x| x.id.as_str()).collect();
+        let ids: Vec<_> = p
+            .parties
+            .iter()
+            .map(|x| (x.id.as_str(), x.name.as_str()))
+            .collect();
         self.unique_ids("parties", "party", &ids);
         for (i, party) in p.parties.iter().enumerate() {
-            let item = || format!("parties[{i}] ({:?})", party.id);
+            let item = || named(&party.name, format!("parties[{i}]"), &party.id);
             self.unit(&item, "power", party.power);
             if let Some(color) = &party.color
                 && parse_color(color).is_none()
@@ -147,41 +189,63 @@ impl<'a> Checker<'a> {
             }
         }
 
-        let ids: Vec<_> = p.issues.iter().map(|x| x.id.as_str()).collect();
+        let ids: Vec<_> = p
+            .issues
+            .iter()
+            .map(|x| (x.id.as_str(), x.name.as_str()))
+            .collect();
         self.unique_ids("issues", "issue", &ids);
         for (i, issue) in p.issues.iter().enumerate() {
             for (m, mark) in issue.marks.iter().enumerate() {
-                let item = || format!("issues[{i}] ({:?}).marks[{m}] ({:?})", issue.id, mark.label);
+                let item = || {
+                    format!(
+                        "{}, mark {:?} (issues[{i}].marks[{m}])",
+                        label(&issue.name, &issue.id),
+                        short(&mark.label)
+                    )
+                };
                 self.scale(&item, "at", mark.at);
             }
         }
 
-        let (first, again) = self.positions("", &p.positions);
+        let (first, again) = self.positions(("", ""), &p.positions);
         self.missing_positions(&first);
-        self.leverage_list("", &p.leverage);
-        self.events("", &p.events, true);
+        self.leverage_list(("", ""), &p.leverage);
+        self.events(("", ""), &p.events, true);
         self.trajectories(&first, &again);
 
-        let ids: Vec<_> = p.scenarios.iter().map(|x| x.id.as_str()).collect();
+        let ids: Vec<_> = p
+            .scenarios
+            .iter()
+            .map(|x| (x.id.as_str(), x.name.as_str()))
+            .collect();
         self.unique_ids("scenarios", "scenario", &ids);
         for (i, scenario) in p.scenarios.iter().enumerate() {
-            let prefix = format!("scenarios[{i}] ({:?}).", scenario.id);
-            self.positions(&prefix, &scenario.positions);
-            self.leverage_list(&prefix, &scenario.leverage);
+            let prefix = format!("scenarios[{i}].");
+            let within = format!(", scenario {}", label(&scenario.name, &scenario.id));
+            let place = (prefix.as_str(), within.as_str());
+            self.positions(place, &scenario.positions);
+            self.leverage_list(place, &scenario.leverage);
             for (j, over) in scenario.power.iter().enumerate() {
-                let item = || format!("{prefix}power[{j}] (party {:?})", over.party);
+                let item = || {
+                    format!(
+                        "power of {}{within} ({prefix}power[{j}])",
+                        party_label(p, &over.party)
+                    )
+                };
                 self.reference(&item, Kind::Party, "party", &over.party);
                 self.unit(&item, "power", over.power);
             }
-            self.events(&prefix, &scenario.events, false);
+            self.events(place, &scenario.events, false);
         }
     }
 
-    /// Ids must be valid and unique within their list (`list` is the field name).
-    fn unique_ids(&mut self, list: &str, noun: &str, ids: &[&str]) {
+    /// Ids must be valid and unique within their list (`list` is the field name); `ids`
+    /// holds each item's id and name.
+    fn unique_ids(&mut self, list: &str, noun: &str, ids: &[(&str, &str)]) {
         let mut first: HashMap<&str, usize> = HashMap::new();
-        for (i, id) in ids.iter().enumerate() {
-            let item = || format!("{list}[{i}] ({id:?})");
+        for (i, &(id, name)) in ids.iter().enumerate() {
+            let item = || named(name, format!("{list}[{i}]"), id);
             if id.is_empty() {
                 self.error(
                     &item,
@@ -308,14 +372,14 @@ impl<'a> Checker<'a> {
     /// indices of the positions that repeat a (party, issue).
     fn positions(
         &mut self,
-        prefix: &str,
+        (prefix, within): (&str, &str),
         positions: &'a [Position],
     ) -> (HashMap<(&'a str, &'a str), usize>, Vec<usize>) {
         let mut again = Vec::new();
         let mut first: HashMap<(&str, &str), usize> = HashMap::with_capacity(positions.len());
         let project = self.project;
         for (i, pos) in positions.iter().enumerate() {
-            let item = || position_item(project, prefix, i, pos);
+            let item = || position_item(project, (prefix, within), i, pos);
             self.reference(&item, Kind::Party, "party", &pos.party);
             self.reference(&item, Kind::Issue, "issue", &pos.issue);
             self.scale(&item, "stance", pos.stance);
@@ -403,7 +467,7 @@ impl<'a> Checker<'a> {
                 }
             };
             self.warning(
-                &|| format!("parties[{i}] ({:?})", party.id),
+                &|| named(&party.name, format!("parties[{i}]"), &party.id),
                 format!(
                     "this Principal has no position on {what}; add one (a Principal must \
                      consent to any deal), or make the party a Mediator or Stakeholder"
@@ -412,12 +476,19 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn leverage_list(&mut self, prefix: &str, list: &[Leverage]) {
+    fn leverage_list(&mut self, (prefix, within): (&str, &str), list: &[Leverage]) {
+        let project = self.project;
         for (i, lev) in list.iter().enumerate() {
             let item = || {
                 format!(
-                    "{prefix}leverage[{i}] (holder {:?}, target {:?})",
-                    lev.holder, lev.target
+                    "{} over {}{}{within} ({prefix}leverage[{i}])",
+                    party_label(project, &lev.holder),
+                    party_label(project, &lev.target),
+                    if lev.instrument.trim().is_empty() {
+                        String::new()
+                    } else {
+                        format!(": {}", short(&lev.instrument))
+                    }
                 )
             };
             self.reference(&item, Kind::Party, "holder", &lev.holder);
@@ -441,25 +512,23 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn events(&mut self, prefix: &str, events: &[Event], base: bool) {
+    fn events(&mut self, (prefix, within): (&str, &str), events: &[Event], base: bool) {
         let as_of = self.project.as_of.as_deref().and_then(parse_date);
+        let project = self.project;
         for (i, event) in events.iter().enumerate() {
-            let item = || {
-                format!(
-                    "{prefix}events[{i}] ({:?}, {:?})",
-                    event.date,
-                    short(&event.title)
-                )
-            };
+            let event_label = || format!("{}, {}{within}", short(&event.title), short(&event.date));
+            let item = || format!("{} ({prefix}events[{i}])", event_label());
             self.date(&item, "date", Some(&event.date));
             self.references(&item, Kind::Party, "party", &event.parties);
             for (j, shift) in event.shifts.iter().enumerate() {
                 let shift_item = || {
+                    let issue = project
+                        .issue(&shift.issue)
+                        .map_or_else(|| format!("{:?}", shift.issue), |x| label(&x.name, &x.id));
                     format!(
-                        "{}.shifts[{j}] (party {:?}, issue {:?})",
-                        item(),
-                        shift.party,
-                        shift.issue
+                        "{} on {issue} in event {} ({prefix}events[{i}].shifts[{j}])",
+                        party_label(project, &shift.party),
+                        event_label()
                     )
                 };
                 self.reference(&shift_item, Kind::Party, "party", &shift.party);
@@ -526,7 +595,7 @@ impl<'a> Checker<'a> {
             };
             if stance != pos.stance && stance.is_finite() && pos.stance.is_finite() {
                 self.warning(
-                    &|| position_item(p, "", i, pos),
+                    &|| position_item(p, ("", ""), i, pos),
                     format!(
                         "stance {} differs from the last shift of this trajectory, {} at \
                          events[{e}] ({date}); the trajectory should end at the stance, so \
