@@ -174,3 +174,43 @@ fn the_simulation_chart_draws_every_issue_or_one() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(out.join("simulation.png").exists());
 }
+
+#[cfg(unix)]
+#[test]
+fn a_link_planted_at_an_output_name_is_replaced_not_written_through() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = sample(dir.path());
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    let victim = dir.path().join("victim.txt");
+    std::fs::write(&victim, "not yours").unwrap();
+    std::os::unix::fs::symlink(&victim, out.join("zopa.svg")).unwrap();
+    let o = render(&[&file, "--out", out.to_str().unwrap(), "--chart", "zopa"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "not yours");
+    let written = out.join("zopa.svg");
+    assert!(!std::fs::symlink_metadata(&written).unwrap().is_symlink());
+    assert!(std::fs::read_to_string(&written).unwrap().contains("<svg"));
+}
+
+#[test]
+fn one_name_that_cannot_be_written_leaves_no_partial_set() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = sample(dir.path());
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    // A folder where timeline.png would go: the set fails, and nothing else is written.
+    std::fs::create_dir(out.join("timeline.png")).unwrap();
+    let o = render(&[&file, "--out", out.to_str().unwrap()]);
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains("timeline.png") && stderr(&o).contains("a folder has this name"),
+        "{}",
+        stderr(&o)
+    );
+    let names: Vec<_> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["timeline.png"]);
+}

@@ -73,7 +73,7 @@ fn a_recovery_copy_is_an_ordinary_project_file_with_its_origin_in_a_comment() {
 }
 
 #[test]
-fn after_a_crash_a_copy_is_offered_only_when_newer_than_its_original() {
+fn after_a_crash_every_copy_that_differs_from_its_original_is_offered_whatever_the_times() {
     let (_dir, original, store) = setup();
     store
         .write(Some(&original), &project("Unsaved edits"))
@@ -84,18 +84,24 @@ fn after_a_crash_a_copy_is_offered_only_when_newer_than_its_original() {
     // The original was saved a minute before the autosave: the copy holds newer work.
     set_modified(&original, saved_at - Duration::from_secs(60));
     let list = store.list();
-    assert!(list[0].newer_than_original);
     assert_eq!(store.offers(), list);
 
-    // The original was saved after the autosave (by another instance, by hand): nothing
-    // to offer, though the copy is still listed so the app can tidy it away.
+    // A `git pull` or a `touch` after the crash makes the original newer than the copy;
+    // the edits are still only in the copy, so it is still offered (it used to be skipped
+    // by its time, and the next autosave overwrote it).
     set_modified(&original, saved_at + Duration::from_secs(60));
-    assert!(!store.list()[0].newer_than_original);
+    assert_eq!(store.offers(), list);
+
+    // The original now holds exactly what the copy holds (saved by another instance, or
+    // by hand): nothing to lose, nothing offered.
+    save_atomic(&original, &project("Unsaved edits")).unwrap();
+    assert!(!store.differs_from_original(&list[0]));
     assert_eq!(store.offers(), []);
 
-    // The original is gone (deleted, moved, on a drive no longer there): offered.
+    // An original that no longer loads, or is gone, cannot be compared: offered.
+    std::fs::write(&original, "Project(").unwrap();
+    assert_eq!(store.offers().len(), 1);
     std::fs::remove_file(&original).unwrap();
-    assert!(store.list()[0].newer_than_original);
     assert_eq!(store.offers().len(), 1);
 }
 
@@ -136,7 +142,7 @@ fn one_copy_per_original_and_one_for_a_project_never_saved() {
     // Newest first.
     assert_eq!(list[0].original, None);
     assert!(
-        list[0].newer_than_original,
+        store.differs_from_original(&list[0]),
         "a project never saved is always offered"
     );
     assert_eq!(store.load(&list[0]).unwrap().project, project("New 2"));
@@ -192,7 +198,7 @@ fn the_store_skips_what_is_not_a_copy_and_keeps_a_copy_whose_header_was_damaged(
     let entry = list.iter().find(|e| e.path == damaged).unwrap();
     assert_eq!(entry.original, None);
     assert_eq!(entry.saved_at, modified);
-    assert!(entry.newer_than_original);
+    assert!(store.differs_from_original(entry));
     assert_eq!(store.load(entry).unwrap().project, project("Damaged"));
 }
 

@@ -171,13 +171,22 @@ fn show_both_restores_and_lists_the_differences() {
 }
 
 #[test]
-fn a_copy_older_than_its_file_is_not_offered() {
+fn a_copy_is_offered_by_its_content_not_its_date() {
     let s = setup();
     let store = RecoveryStore::new(&s.recovery);
     store.write(Some(&s.file), &edited(&s.project)).unwrap();
-    // The user saved after the copy was written.
+    // After the crash the file is written again, unchanged (a `git pull`, a `touch`): the
+    // file is now newer than the copy, and the edits are still only in the copy.
     std::thread::sleep(Duration::from_millis(20));
     format::save_atomic(&s.file, &s.project).unwrap();
+    let mut h = harness(&s.file, &s.recovery, LONG, ScriptedDialogs::default());
+    h.run();
+    assert!(h.state().modal_title().is_some(), "the copy is offered");
+
+    // A copy that holds exactly what the file holds has nothing to lose: not offered.
+    let s = setup();
+    let store = RecoveryStore::new(&s.recovery);
+    store.write(Some(&s.file), &s.project).unwrap();
     let mut h = harness(&s.file, &s.recovery, LONG, ScriptedDialogs::default());
     h.run();
     assert_eq!(h.state().modal_title(), None);

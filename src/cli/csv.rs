@@ -66,13 +66,17 @@ pub fn export(args: &ExportArgs) -> ExitCode {
         let _ = std::io::stdout().write_all(text.as_bytes());
         return ExitCode::SUCCESS;
     }
-    match std::fs::write(out, text) {
+    match format::write_export(out, text.as_bytes()) {
         Ok(()) => {
             eprintln!("wrote {} ({})", out.display(), plural(rows, "position"));
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("{}: error: cannot write the file: {e}", out.display());
+            eprintln!(
+                "{}: error: cannot write the file: {}",
+                out.display(),
+                e.source
+            );
             ExitCode::FAILURE
         }
     }

@@ -123,7 +123,7 @@ pub fn write_chart(
         export::svg(chart, &input, state.width, state.height).map(String::into_bytes)
     }
     .map_err(|e| e.to_string())?;
-    std::fs::write(&path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    crate::format::write_export(&path, &bytes).map_err(|e| e.to_string())?;
     Ok(path)
 }
 

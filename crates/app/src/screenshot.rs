@@ -57,7 +57,7 @@ pub fn write_png(image: &ColorImage, path: &std::path::Path) -> Result<(), Strin
     let png = pixmap
         .encode_png()
         .map_err(|e| format!("could not encode the PNG: {e}"))?;
-    std::fs::write(path, png).map_err(|e| format!("could not write {}: {e}", path.display()))
+    crate::format::write_export(path, &png).map_err(|e| e.to_string())
 }
 
 /// The window icon, rendered from the embedded SVG.

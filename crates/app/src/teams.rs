@@ -267,14 +267,14 @@ pub fn export_csv(app: &mut App) {
         return;
     };
     let rows = app.doc.project().positions.len();
-    match std::fs::write(&path, format::to_csv(app.doc.project())) {
+    match format::write_export(&path, format::to_csv(app.doc.project()).as_bytes()) {
         Ok(()) => {
             app.status = format!("Wrote {rows} positions to {}", path.display());
         }
         Err(e) => {
             app.modal = Some(Modal::Message {
                 title: "Could not export the positions".into(),
-                text: format!("{}: {e}", path.display()),
+                text: e.to_string(),
             });
         }
     }

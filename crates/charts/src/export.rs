@@ -156,7 +156,9 @@ pub fn write_all(
         path: dir.to_owned(),
         source,
     })?;
-    let mut written = Vec::new();
+    // Every file is drawn before any is written, then the set is written all or nothing,
+    // each atomically and never through a link planted at its name.
+    let mut files = Vec::new();
     for &chart in charts {
         let svg_text = svg(chart, input, width, height)?;
         for ext in formats.extensions() {
@@ -164,15 +166,14 @@ pub fn write_all(
                 "svg" => svg_text.clone().into_bytes(),
                 _ => svg_to_png(&svg_text, width, height)?,
             };
-            let path = dir.join(format!("{}.{ext}", chart.name()));
-            std::fs::write(&path, bytes).map_err(|source| ExportError::Write {
-                path: path.clone(),
-                source,
-            })?;
-            written.push(path);
+            files.push((dir.join(format!("{}.{ext}", chart.name())), bytes));
         }
     }
-    Ok(written)
+    stancemap_core::format::write_export_set(&files).map_err(|e| ExportError::Write {
+        path: e.path,
+        source: e.source,
+    })?;
+    Ok(files.into_iter().map(|(path, _)| path).collect())
 }
 
 /// A backend that measures text with the embedded font and forwards all drawing: plotters

@@ -4,6 +4,7 @@
 mod comments;
 mod diagnostic;
 mod disk;
+mod export_write;
 mod fast;
 mod layout;
 mod positions_csv;
@@ -17,6 +18,7 @@ mod write;
 pub use comments::count_comments;
 pub use diagnostic::{Diagnostic, Location, Severity};
 pub use disk::{DiskChange, DiskStamp};
+pub use export_write::{ExportWriteError, write_export, write_export_set};
 pub use positions_csv::{
     COLUMNS as CSV_COLUMNS, CsvError, CsvImport, CsvProblem, from_csv, to_csv,
 };

@@ -48,10 +48,6 @@ pub struct RecoveryEntry {
     pub original: Option<PathBuf>,
     /// When the copy was written.
     pub saved_at: Timestamp,
-    /// Whether to offer the copy: it is newer than its original, or the original is gone
-    /// (always, for a project never saved). A copy older than its original holds nothing the
-    /// user has not saved since.
-    pub newer_than_original: bool,
 }
 
 impl RecoveryStore {
@@ -103,12 +99,28 @@ impl RecoveryStore {
         found
     }
 
-    /// The copies to offer the user: those newer than their original.
+    /// The copies to offer the user: every copy whose project differs from its original's,
+    /// whatever the files' times (a `git pull` or a `touch` after a crash makes the original
+    /// newer without holding the work), and every copy whose original is gone or does not
+    /// load. Only a copy that holds exactly the saved project is left unoffered: it has
+    /// nothing the user could lose.
     pub fn offers(&self) -> Vec<RecoveryEntry> {
         self.list()
             .into_iter()
-            .filter(|e| e.newer_than_original)
+            .filter(|e| self.differs_from_original(e))
             .collect()
+    }
+
+    /// Whether the copy holds anything its original does not (always, for a project never
+    /// saved, and when either file cannot be read or loaded).
+    pub fn differs_from_original(&self, entry: &RecoveryEntry) -> bool {
+        let Some(original) = &entry.original else {
+            return true;
+        };
+        match (load_path(original), self.load(entry)) {
+            (Ok(file), Ok(copy)) => file.project != copy.project,
+            _ => true,
+        }
     }
 
     /// Load a recovery copy (the header is a comment, so it loads like any project).
@@ -206,28 +218,11 @@ fn entry(path: PathBuf) -> Option<RecoveryEntry> {
             Timestamp::try_from(modified).ok()
         })
         .unwrap_or(Timestamp::UNIX_EPOCH);
-    let newer_than_original = match &original {
-        None => true,
-        Some(original) => newer_than(saved_at, original),
-    };
     Some(RecoveryEntry {
         path,
         original,
         saved_at,
-        newer_than_original,
     })
-}
-
-/// Whether a copy saved at `saved_at` is newer than the file at `original`. A file that is
-/// gone or whose time cannot be read counts as older: offering a copy too many is better
-/// than losing work.
-fn newer_than(saved_at: Timestamp, original: &Path) -> bool {
-    let modified = fs::metadata(original)
-        .ok()
-        .filter(|meta| meta.is_file())
-        .and_then(|meta| meta.modified().ok())
-        .and_then(|time| Timestamp::try_from(time).ok());
-    modified.is_none_or(|modified| saved_at > modified)
 }
 
 fn hex(bytes: &[u8]) -> String {
