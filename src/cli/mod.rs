@@ -106,9 +106,51 @@ pub fn main() -> ExitCode {
                     return ExitCode::from(EXIT_USAGE);
                 }
             };
+            if let Some(code) = mistyped_command(cli.file.as_deref()) {
+                return code;
+            }
             open_window(cli.file, view, cli.screenshot)
         }
     }
+}
+
+/// A first word that is neither a command nor a file, such as `stancemap chekc`: say so
+/// and suggest the nearest command, instead of opening a window on a missing file.
+fn mistyped_command(file: Option<&std::path::Path>) -> Option<ExitCode> {
+    let word = file?.to_str()?;
+    let looks_like_a_word =
+        !word.is_empty() && word.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    if !looks_like_a_word || std::path::Path::new(word).exists() {
+        return None;
+    }
+    let command = <Cli as clap::CommandFactory>::command();
+    let names: Vec<String> = command
+        .get_subcommands()
+        .map(|c| c.get_name().to_owned())
+        .collect();
+    let hint = crate::format::closest_word(word, names.iter().map(String::as_str)).map_or_else(
+        || format!("the commands are {}", names.join(", ")),
+        |name| format!("did you mean `stancemap {name}`?"),
+    );
+    eprintln!(
+        "stancemap: \"{word}\" is not a command, and there is no file of that name; {hint} \
+         (`stancemap --help` lists them all)"
+    );
+    Some(ExitCode::from(EXIT_USAGE))
+}
+
+/// Why no window can open, in a sentence, when the machine has no display at all.
+fn no_display() -> Option<&'static str> {
+    let unset = |name: &str| std::env::var_os(name).is_none_or(|v| v.is_empty());
+    (cfg!(target_os = "linux")
+        && unset("DISPLAY")
+        && unset("WAYLAND_DISPLAY")
+        && unset("WAYLAND_SOCKET"))
+    .then_some(
+        "there is no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY \
+             is set: a remote shell or a container?); the commands check, fmt, analyze, \
+             render, diff, simulate and export work without one (`stancemap --help`)",
+    )
 }
 
 fn open_window(
@@ -116,6 +158,10 @@ fn open_window(
     view: Option<ViewKind>,
     screenshot: Option<PathBuf>,
 ) -> ExitCode {
+    if let Some(why) = no_display() {
+        eprintln!("stancemap: {why}");
+        return ExitCode::FAILURE;
+    }
     match crate::app::run(file, view, screenshot) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {

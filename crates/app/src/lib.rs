@@ -478,6 +478,13 @@ pub fn run(
     screenshot: Option<PathBuf>,
 ) -> anyhow::Result<()> {
     let capture = screenshot.is_some();
+    // A screenshot of a file that did not load still shows its errors, but the command
+    // fails, so a script does not take it for a picture of the project.
+    let failed_load = file.as_deref().filter(|_| capture).and_then(|f| {
+        crate::format::load_path(f)
+            .err()
+            .map(|_| f.display().to_string())
+    });
     let result: Arc<Mutex<Option<Result<(), String>>>> = Arc::new(Mutex::new(None));
     let result_for_app = result.clone();
     let mut viewport = egui::ViewportBuilder::default()
@@ -517,6 +524,11 @@ pub fn run(
     if capture {
         let outcome = result.lock().ok().and_then(|mut slot| slot.take());
         match outcome {
+            Some(Ok(())) if failed_load.is_some() => Err(anyhow::anyhow!(
+                "the screenshot was saved, but {} did not load; run `stancemap check` on it to \
+                 see why",
+                failed_load.unwrap_or_default()
+            )),
             Some(Ok(())) => Ok(()),
             Some(Err(e)) => Err(anyhow::anyhow!(e)),
             None => Err(anyhow::anyhow!(

@@ -26,6 +26,7 @@ pub use read::{
     LoadError, Loaded, MAX_FILE_BYTES, load_bytes, load_path, load_reader, load_str, read_capped,
 };
 pub use recovery::{RecoveryEntry, RecoveryStore};
+pub use suggest::closest as closest_word;
 pub use validate::validate;
 /// For the fuzz target that compares the fast reader with `ron` on every input: whenever
 /// the fast reader takes `text`, `ron` must read the very same project from it.

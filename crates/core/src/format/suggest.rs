@@ -6,10 +6,7 @@ const MAX_WORD: usize = 64;
 
 /// The candidate closest to `word` by edit distance, if it is close enough to be a typo
 /// (at most one edit per three characters, at least one).
-pub(crate) fn closest<'a>(
-    word: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<&'a str> {
+pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let length = word.chars().count();
     if length > MAX_WORD {
         return None;
@@ -27,9 +24,10 @@ pub(crate) fn closest<'a>(
         .map(|(_, c)| c)
 }
 
-/// Levenshtein distance over characters (strsim, which clap already brings in).
+/// Edit distance over characters, a swap of two neighbours counting as one edit ("chekc"
+/// is one typo from "check"): strsim's optimal string alignment, which clap brings in.
 fn distance(a: &str, b: &str) -> usize {
-    strsim::levenshtein(a, b)
+    strsim::osa_distance(a, b)
 }
 
 #[cfg(test)]
