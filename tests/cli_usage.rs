@@ -61,3 +61,32 @@ fn without_a_display_the_app_says_so_in_a_sentence() {
     );
     assert!(!err.contains("winit"), "{err}");
 }
+
+#[test]
+fn control_characters_in_names_reach_the_terminal_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("ctl.ron");
+    std::fs::write(
+        &file,
+        r#"Project(format: 1, title: "T\u{1b}[31mRED",
+    parties: [Party(id: "a", name: "A\u{1b}]0;retitled\u{7}", role: Principal, power: 1.0)],
+    issues: [Issue(id: "i", name: "I\u{1b}[2J", low: "L", high: "H")],
+    positions: [Position(party: "a", issue: "i", stance: 5.0, salience: 0.5)])"#,
+    )
+    .unwrap();
+    let path = file.to_str().unwrap();
+    for command in ["analyze", "simulate"] {
+        let o = stancemap(&[command, path], &[]);
+        assert!(o.status.success(), "{command}: {}", stderr(&o));
+        let out = String::from_utf8(o.stdout).unwrap();
+        assert!(
+            !out.contains('\u{1b}') && !out.contains('\u{7}'),
+            "{command}: {out:?}"
+        );
+        assert!(out.contains("I\\u{1b}[2J"), "{command}: {out}");
+    }
+    let o = stancemap(&["analyze", path], &[]);
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(out.contains("T\\u{1b}[31mRED"), "{out}");
+    assert!(out.contains("A\\u{1b}]0;retitled\\u{7}"), "{out}");
+}

@@ -68,7 +68,7 @@ pub fn run(args: &Args) -> ExitCode {
             }
         }
     } else {
-        print!("{}", report(&view, &analysis, &deals));
+        super::terminal::print(&report(&view, &analysis, &deals));
     }
     ExitCode::SUCCESS
 }

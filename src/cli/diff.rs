@@ -9,7 +9,6 @@
 use crate::diff;
 use crate::format;
 use crate::model::Project;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -80,7 +79,7 @@ pub fn run(args: &Args) -> ExitCode {
         String::new()
     };
     // A closed pipe (`| head`) is not an error worth a message.
-    let _ = std::io::stdout().write_all(text.as_bytes());
+    super::terminal::print(&text);
     if changed {
         ExitCode::from(EXIT_CHANGED)
     } else {
@@ -121,6 +120,6 @@ fn textconv(path: &Path) -> ExitCode {
             ),
         },
     };
-    let _ = std::io::stdout().write_all(text.as_bytes());
+    super::terminal::print(&text);
     ExitCode::SUCCESS
 }

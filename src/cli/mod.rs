@@ -12,6 +12,7 @@ mod generate;
 mod import;
 mod render;
 mod simulate;
+mod terminal;
 
 use crate::app::ViewKind;
 use clap::{Parser, Subcommand};

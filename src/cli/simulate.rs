@@ -58,7 +58,7 @@ pub fn run(args: &Args) -> ExitCode {
             }
         }
     } else {
-        print!("{}", story(&view, &sim));
+        super::terminal::print(&story(&view, &sim));
     }
     ExitCode::SUCCESS
 }
