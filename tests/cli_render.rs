@@ -17,7 +17,7 @@ fn sample(dir: &Path) -> String {
     let path = dir.join("ceasefire.ron");
     std::fs::write(
         &path,
-        stancemap::format::to_canonical(&charts_support::ceasefire()),
+        stancemap::format::to_canonical(&charts_support::ceasefire()).unwrap(),
     )
     .unwrap();
     path.to_string_lossy().into_owned()

@@ -73,6 +73,7 @@ fn seeds() -> Vec<(String, Vec<u8>)> {
             events: 12,
             seed: 3,
         }))
+        .unwrap()
         .into_bytes(),
     )];
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_projects");

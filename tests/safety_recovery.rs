@@ -56,7 +56,7 @@ fn a_recovery_copy_is_an_ordinary_project_file_with_its_origin_in_a_comment() {
     assert!(lines.next().unwrap().starts_with("// saved: "));
     // After the three header lines, the canonical text of the project.
     let body: String = text.splitn(4, '\n').nth(3).unwrap().to_owned();
-    assert_eq!(body, to_canonical(&project("Unsaved edits")));
+    assert_eq!(body, to_canonical(&project("Unsaved edits")).unwrap());
     // Anyone can open it by hand.
     assert_eq!(
         format::load_path(&copy).unwrap().project,
@@ -179,7 +179,7 @@ fn the_store_skips_what_is_not_a_copy_and_keeps_a_copy_whose_header_was_damaged(
     // A file with a copy's name that is not one (no header): skipped.
     std::fs::write(
         dir.join("recovery-0123456789abcdef.ron"),
-        to_canonical(&project("Not a copy")),
+        to_canonical(&project("Not a copy")).unwrap(),
     )
     .unwrap();
     // A copy whose `original` and `saved` lines were damaged: still somebody's work,
@@ -187,7 +187,7 @@ fn the_store_skips_what_is_not_a_copy_and_keeps_a_copy_whose_header_was_damaged(
     let damaged = dir.join("recovery-fedcba9876543210.ron");
     let text = format!(
         "// stancemap recovery copy: unsaved changes\n// original: \"unclosed\n// saved: soon\n{}",
-        to_canonical(&project("Damaged"))
+        to_canonical(&project("Damaged")).unwrap()
     );
     std::fs::write(&damaged, text).unwrap();
     let modified =

@@ -318,7 +318,7 @@ fn save_as_under_a_regular_file_fails_and_save_as_again_succeeds() {
 fn change_on_disk(file: &Path, project: &Project, title: &str) -> Project {
     let mut other = project.clone();
     other.title = title.into();
-    fs::write(file, format::to_canonical(&other)).unwrap();
+    fs::write(file, format::to_canonical(&other).unwrap()).unwrap();
     other
 }
 

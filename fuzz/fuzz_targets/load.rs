@@ -7,7 +7,7 @@ use stancemap_core::format::{load_bytes, to_canonical};
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(loaded) = load_bytes(data) {
-        let text = to_canonical(&loaded.project);
+        let text = to_canonical(&loaded.project).unwrap();
         let again = load_bytes(text.as_bytes()).expect("a canonical file of a loaded project must load");
         assert_eq!(again.project, loaded.project);
     }

@@ -73,7 +73,15 @@ fn format_one(path: &Path, check_only: bool) -> Outcome {
             return Outcome::Failed;
         }
     };
-    let canonical = format::to_canonical(&loaded.project);
+    let canonical = match format::to_canonical(&loaded.project) {
+        Ok(text) => text,
+        Err(e) => {
+            println!(
+                "{name}: error: cannot write the canonical form: {e}; the file was left unchanged"
+            );
+            return Outcome::Failed;
+        }
+    };
     if bytes == canonical.as_bytes() {
         return Outcome::Unchanged;
     }

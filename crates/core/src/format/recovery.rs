@@ -79,7 +79,7 @@ impl RecoveryStore {
         let original = original.map(absolute);
         let target = self.path_for(original.as_deref());
         let mut text = header(original.as_deref(), Timestamp::now());
-        text.push_str(&to_canonical(project));
+        text.push_str(&to_canonical(project).map_err(io::Error::other)?);
         write_atomic_as(&target, text.as_bytes(), Save::Private)?;
         Ok(target)
     }

@@ -28,13 +28,10 @@ const TEMP_RANDOM_LEN: usize = 6;
 /// of the largest file stancemap opens (64 MiB) takes seconds.
 const STALE_TEMP_AGE: Duration = Duration::from_secs(60);
 
-/// The canonical text of a project.
-pub fn to_canonical(project: &Project) -> String {
-    try_to_canonical(project).unwrap_or_default()
-}
-
-/// The canonical text, or why RON could not write it (never expected for a `Project`).
-fn try_to_canonical(project: &Project) -> Result<String, ron::Error> {
+/// The canonical text of a project, or why RON could not write it (not expected for a
+/// `Project`, but an error is returned, never an empty text that a save would then write
+/// over the project).
+pub fn to_canonical(project: &Project) -> Result<String, ron::Error> {
     let config = ron::ser::PrettyConfig::new()
         .struct_names(true)
         .indentor("    ")
@@ -48,7 +45,7 @@ fn try_to_canonical(project: &Project) -> Result<String, ron::Error> {
 /// Write `project` to `path` atomically (see `write_atomic`), keeping the file it replaces
 /// as `FILE.bak`.
 pub fn save_atomic(path: &Path, project: &Project) -> io::Result<()> {
-    let text = try_to_canonical(project).map_err(io::Error::other)?;
+    let text = to_canonical(project).map_err(io::Error::other)?;
     write_atomic(path, text.as_bytes())
 }
 

@@ -239,7 +239,7 @@ mod tests {
 
     /// Whether the file text of `p` still holds `quoted` anywhere.
     fn mentions(p: &Project, quoted: &str) -> bool {
-        crate::format::to_canonical(p).contains(quoted)
+        crate::format::to_canonical(p).unwrap().contains(quoted)
     }
 
     #[test]
