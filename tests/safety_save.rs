@@ -282,3 +282,75 @@ fn a_save_under_a_path_whose_folder_is_a_file_fails_and_leaves_that_file() {
     assert_eq!(read(&not_a_folder), "my notes");
     assert_eq!(names(dir.path()), ["notes.txt"]);
 }
+
+#[test]
+fn a_read_only_file_is_not_rewritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("talks.ron");
+    save_atomic(&path, &project("One")).unwrap();
+    let mut perms = std::fs::metadata(&path).unwrap().permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&path, perms).unwrap();
+    let err = save_atomic(&path, &project("Two")).unwrap_err();
+    assert_eq!(err.kind(), std::io::ErrorKind::PermissionDenied);
+    assert_eq!(
+        err.to_string(),
+        "the file is read-only; make it writable first, or save under another name"
+    );
+    assert_eq!(read(&path), to_canonical(&project("One")).unwrap());
+    assert_eq!(names(dir.path()), ["talks.ron"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_with_other_hard_links_is_written_in_place_after_the_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("talks.ron");
+    let other = dir.path().join("shared-name.ron");
+    save_atomic(&path, &project("One")).unwrap();
+    std::fs::hard_link(&path, &other).unwrap();
+    save_atomic(&path, &project("Two")).unwrap();
+    // Both names still show the same, new file; the backup holds the old text.
+    assert_eq!(read(&other), to_canonical(&project("Two")).unwrap());
+    assert_eq!(
+        read(&backup_path(&path)),
+        to_canonical(&project("One")).unwrap()
+    );
+    assert_eq!(
+        names(dir.path()),
+        ["shared-name.ron", "talks.ron", "talks.ron.bak"]
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_backup_that_is_already_a_hard_link_to_the_file_leaves_no_temp_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("talks.ron");
+    save_atomic(&path, &project("One")).unwrap();
+    std::fs::hard_link(&path, backup_path(&path)).unwrap();
+    save_atomic(&path, &project("Two")).unwrap();
+    assert_eq!(read(&path), to_canonical(&project("Two")).unwrap());
+    assert_eq!(
+        read(&backup_path(&path)),
+        to_canonical(&project("One")).unwrap()
+    );
+    assert_eq!(names(dir.path()), ["talks.ron", "talks.ron.bak"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_save_keeps_the_owner_of_the_file_it_replaces_where_it_may() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("talks.ron");
+    save_atomic(&path, &project("One")).unwrap();
+    // Only root may give a file away; elsewhere the test has nothing to show.
+    if std::os::unix::fs::chown(&path, Some(54321), Some(54321)).is_err() {
+        return;
+    }
+    save_atomic(&path, &project("Two")).unwrap();
+    let meta = std::fs::metadata(&path).unwrap();
+    assert_eq!((meta.uid(), meta.gid()), (54321, 54321));
+    assert_eq!(read(&path), to_canonical(&project("Two")).unwrap());
+}

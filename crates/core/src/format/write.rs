@@ -94,6 +94,16 @@ pub(crate) fn write_atomic_as(path: &Path, bytes: &[u8], kind: Save) -> io::Resu
         Err(e) if e.kind() == io::ErrorKind::NotFound => None,
         Err(e) => return Err(e),
     };
+    if kind == Save::Document
+        && let Some(meta) = &existing
+        && meta.is_file()
+        && meta.permissions().readonly()
+    {
+        return Err(io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            "the file is read-only; make it writable first, or save under another name",
+        ));
+    }
     let prefix = format!(".{name}.");
     let mut builder = temp_builder(&prefix);
     #[cfg(unix)]
@@ -108,8 +118,24 @@ pub(crate) fn write_atomic_as(path: &Path, bytes: &[u8], kind: Save) -> io::Resu
     tmp.flush()?;
     if let Some(meta) = &existing {
         tmp.as_file().set_permissions(meta.permissions())?;
+        keep_owner(tmp.as_file(), meta);
     }
     tmp.as_file().sync_all()?;
+    if kind == Save::Document
+        && let Some(meta) = &existing
+        && has_other_links(&target, meta)
+    {
+        // Renaming would cut the file off from its other names (a hard link the user made
+        // on purpose): keep a copy as the backup, then write the file in place.
+        keep_backup_copy(&target, &dir, &prefix, meta)?;
+        drop(tmp);
+        let mut file = fs::OpenOptions::new()
+            .write(true)
+            .truncate(true)
+            .open(&target)?;
+        file.write_all(bytes)?;
+        return file.sync_all();
+    }
     if kind == Save::Document
         && let Some(meta) = &existing
     {
@@ -153,6 +179,11 @@ fn keep_backup(
         // A folder or device at the target: the rename fails and reports it.
         return Ok(());
     }
+    if same_file(&backup_path(target), meta) {
+        // The backup is already another name of the file: once the new file is renamed
+        // into place, it alone holds the previous version, as a backup should.
+        return Ok(());
+    }
     let unchanged =
         meta.len() == new_bytes.len() as u64 && fs::read(target).is_ok_and(|old| old == new_bytes);
     if unchanged {
@@ -162,16 +193,61 @@ fn keep_backup(
     let linked = builder.make_in(dir, |tmp| fs::hard_link(target, tmp));
     match linked {
         Ok(link) => link.persist(backup_path(target)).map_err(|e| e.error)?,
-        Err(_) => {
-            let mut copy = builder.tempfile_in(dir)?;
-            io::copy(&mut fs::File::open(target)?, copy.as_file_mut())?;
-            copy.as_file().set_permissions(meta.permissions())?;
-            copy.as_file().sync_all()?;
-            copy.persist(backup_path(target)).map_err(|e| e.error)?;
-        }
+        Err(_) => keep_backup_copy(target, dir, prefix, meta)?,
     }
     Ok(())
 }
+
+/// The backup as a copy of the file (not a link to it), written atomically.
+fn keep_backup_copy(target: &Path, dir: &Path, prefix: &str, meta: &Metadata) -> io::Result<()> {
+    let mut copy = temp_builder(prefix).tempfile_in(dir)?;
+    io::copy(&mut fs::File::open(target)?, copy.as_file_mut())?;
+    copy.as_file().set_permissions(meta.permissions())?;
+    copy.as_file().sync_all()?;
+    copy.persist(backup_path(target)).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// Whether `path` names the same file as `meta` describes (one file, two names).
+#[cfg(unix)]
+fn same_file(path: &Path, meta: &Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    fs::symlink_metadata(path).is_ok_and(|m| m.dev() == meta.dev() && m.ino() == meta.ino())
+}
+
+#[cfg(not(unix))]
+fn same_file(_path: &Path, _meta: &Metadata) -> bool {
+    false
+}
+
+/// Whether the file has names other than `target` and its backup (hard links made by
+/// someone on purpose, which a rename would leave holding the old text).
+#[cfg(unix)]
+fn has_other_links(target: &Path, meta: &Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let backup_link = u64::from(same_file(&backup_path(target), meta));
+    meta.is_file() && meta.nlink() > 1 + backup_link
+}
+
+#[cfg(not(unix))]
+fn has_other_links(_target: &Path, _meta: &Metadata) -> bool {
+    false
+}
+
+/// Give the new file the owner and group of the one it replaces, where the process may
+/// (root saving another user's file); otherwise the new file stays the saver's.
+#[cfg(unix)]
+fn keep_owner(file: &fs::File, meta: &Metadata) {
+    use std::os::unix::fs::MetadataExt;
+    let Ok(mine) = file.metadata() else { return };
+    if (mine.uid(), mine.gid()) != (meta.uid(), meta.gid()) {
+        let _ = std::os::unix::fs::fchown(file, Some(meta.uid()), Some(meta.gid()));
+        let _ = file.set_permissions(meta.permissions());
+    }
+}
+
+#[cfg(not(unix))]
+fn keep_owner(_file: &fs::File, _meta: &Metadata) {}
 
 /// Remove the temporary files of earlier saves of this file that were killed midway. Best
 /// effort: a file that cannot be removed is left for the next save.
