@@ -3,6 +3,7 @@
 
 use crate::model::{LeverageStatus, Project};
 use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// The pressure of `holder` on `target` and the net of it against the reverse pressure.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -15,39 +16,51 @@ pub struct LeverageBalance {
     pub net: f64,
 }
 
-/// The pressure matrix, parties by parties in project order: `m[h][t]` is the pressure of
-/// party h on party t. Items naming a party the project lacks are left out.
-pub fn pressure_matrix(project: &Project) -> Vec<Vec<f64>> {
-    let n = project.parties.len();
-    let index = |id: &str| project.parties.iter().position(|p| p.id == id);
-    let mut matrix = vec![vec![0.0; n]; n];
+/// The pressure of party h on party t, by (h, t) in project order, for the pairs that have
+/// leverage items (not Withdrawn); a pair without items has none. Sparse, so its size is
+/// that of the leverage list, not parties squared. Items naming a party the project lacks
+/// are left out.
+pub fn pressures(project: &Project) -> BTreeMap<(usize, usize), f64> {
+    let index: HashMap<&str, usize> = project
+        .parties
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.as_str(), i))
+        .collect();
+    let mut out = BTreeMap::new();
     for item in &project.leverage {
         if item.status == LeverageStatus::Withdrawn {
             continue;
         }
-        if let (Some(h), Some(t)) = (index(&item.holder), index(&item.target)) {
-            matrix[h][t] += item.strength * item.credibility;
+        if let (Some(&h), Some(&t)) = (
+            index.get(item.holder.as_str()),
+            index.get(item.target.as_str()),
+        ) {
+            *out.entry((h, t)).or_insert(0.0) += item.strength * item.credibility;
         }
     }
-    matrix
+    out
 }
 
 /// Every ordered pair of parties with pressure in either direction, holders then targets
 /// in project order; both (a, b) and (b, a) are listed.
 pub fn balances(project: &Project) -> Vec<LeverageBalance> {
-    let matrix = pressure_matrix(project);
+    let pressure = pressures(project);
+    let at = |pair: (usize, usize)| pressure.get(&pair).copied().unwrap_or(0.0);
+    let pairs: BTreeSet<(usize, usize)> = pressure
+        .keys()
+        .flat_map(|&(h, t)| [(h, t), (t, h)])
+        .collect();
     let mut out = Vec::new();
-    for (h, holder) in project.parties.iter().enumerate() {
-        for (t, target) in project.parties.iter().enumerate() {
-            let (there, back) = (matrix[h][t], matrix[t][h]);
-            if there > 0.0 || back > 0.0 {
-                out.push(LeverageBalance {
-                    holder: holder.id.clone(),
-                    target: target.id.clone(),
-                    pressure: there,
-                    net: there - back,
-                });
-            }
+    for (h, t) in pairs {
+        let (there, back) = (at((h, t)), at((t, h)));
+        if there > 0.0 || back > 0.0 {
+            out.push(LeverageBalance {
+                holder: project.parties[h].id.clone(),
+                target: project.parties[t].id.clone(),
+                pressure: there,
+                net: there - back,
+            });
         }
     }
     out
@@ -108,14 +121,15 @@ mod tests {
 
     #[test]
     fn pressure_sums_items_that_are_not_withdrawn() {
-        let m = pressure_matrix(&project());
+        let m = pressures(&project());
         // us -> ua: 0.8*0.9 + 0.5*0.4 = 0.72 + 0.2 = 0.92.
-        assert!(close(m[2][1], 0.92));
+        assert!(close(m[&(2, 1)], 0.92));
         // ua -> us: 0.5*0.2 = 0.1.
-        assert!(close(m[1][2], 0.1));
-        // us -> ru: only a Withdrawn item -> 0. ru -> ua: strength 0 -> 0.
-        assert_eq!(m[2][0], 0.0);
-        assert_eq!(m[0][1], 0.0);
+        assert!(close(m[&(1, 2)], 0.1));
+        // us -> ru: only a Withdrawn item -> no entry. ru -> ua: strength 0 -> 0.
+        assert_eq!(m.get(&(2, 0)), None);
+        assert_eq!(m[&(0, 1)], 0.0);
+        assert_eq!(m.len(), 3);
     }
 
     #[test]
@@ -148,7 +162,7 @@ mod tests {
             leverage: vec![lever("a", "ghost", 1.0, 1.0)],
             ..Project::default()
         };
-        assert_eq!(pressure_matrix(&p), vec![vec![0.0]]);
+        assert!(pressures(&p).is_empty());
         assert!(balances(&p).is_empty());
     }
 }

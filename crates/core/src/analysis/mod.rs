@@ -34,7 +34,7 @@ pub use deals_space::{
     DealSpace, PairError, Point, deal_space, deal_space_for, default_pair, other_outcomes,
 };
 pub use deals_words::and_list;
-pub use leverage::{LeverageBalance, balances, pressure_matrix};
+pub use leverage::{LeverageBalance, balances, pressures};
 pub use outcome::{
     ExplainInput, ExplainRow, Explanation, Term, explain_terms, outcome, total_weight,
     weighted_mean, weighted_median,
