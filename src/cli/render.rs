@@ -150,7 +150,13 @@ fn render(args: &Args) -> Result<Vec<PathBuf>, Failed> {
     let deal_space = if charts.contains(&Chart::DealSpace) {
         let deals = crate::analysis::deals(&view);
         let pair_ref = pair.as_ref().map(|(a, b)| (a.as_str(), b.as_str()));
-        match crate::analysis::deal_space_for(&project, &view, &deals, pair_ref, args.as_of.as_deref()) {
+        match crate::analysis::deal_space_for(
+            &project,
+            &view,
+            &deals,
+            pair_ref,
+            args.as_of.as_deref(),
+        ) {
             Ok(space) => Some(std::sync::Arc::new(space)),
             // A pair the user named that cannot be drawn is bad usage; a project with
             // fewer than two Principals still gets a chart that says so.

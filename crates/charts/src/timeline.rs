@@ -737,7 +737,11 @@ const CONTINUATION_MAX_PARTIES: usize = 40;
 
 /// The simulated rounds that continue `issue`'s trajectories after the as-of date, when
 /// asked for and small enough to run while drawing.
-fn continuation(input: &ChartInput, issue: &crate::model::Issue, layout: &mut ChartLayout) -> Option<IssueRun> {
+fn continuation(
+    input: &ChartInput,
+    issue: &crate::model::Issue,
+    layout: &mut ChartLayout,
+) -> Option<IssueRun> {
     let rounds = input.options.rounds();
     if rounds == 0 {
         return None;

@@ -57,7 +57,10 @@ pub fn ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell) {
     {
         widgets::scenario_banner(ui, &s.name, "the deal figures are of the scenario.");
     }
-    let result = match shell.deals.get(ui.ctx(), doc, scenario.as_deref(), shell.as_of.as_deref()) {
+    let result = match shell
+        .deals
+        .get(ui.ctx(), doc, scenario.as_deref(), shell.as_of.as_deref())
+    {
         DealState::Computing => {
             ui.horizontal(|ui| {
                 ui.spinner();
@@ -452,7 +455,9 @@ pub fn comparison_ui(
 /// Principal rejects, with a way to the Deals view.
 pub fn outcome_test_ui(ui: &mut Ui, doc: &Document, shell: &mut Shell) {
     let scenario = shell.scenario.clone();
-    let state = shell.deals.get(ui.ctx(), doc, scenario.as_deref(), shell.as_of.as_deref());
+    let state = shell
+        .deals
+        .get(ui.ctx(), doc, scenario.as_deref(), shell.as_of.as_deref());
     ui.horizontal(|ui| {
         match state {
             DealState::Computing => {
