@@ -5,6 +5,7 @@
 //! (crates/charts) and `stancemap::app` (crates/app).
 
 pub use stancemap_app as app; // the desktop editor: eframe app, document + undo, views, dialogs
+pub use stancemap_brief as brief; // the briefing pack: one PDF from a project
 pub use stancemap_charts as charts; // one drawing per chart for any plotters backend, SVG/PNG export
 pub use stancemap_core::{analysis, diff, format, import, model, simulation};
 

@@ -32,6 +32,7 @@ fn quick_bench_prints_json_with_every_figure_and_keeps_its_files() {
             "simulate_ms",
             "render_svg_ms",
             "render_png_ms",
+            "brief_ms",
             "json_load_ms",
         ] {
             assert!(json[size][key].as_f64().is_some(), "{size}.{key}: {text}");

@@ -102,6 +102,10 @@ pub const STEP_LABELS: &[(&str, &str)] = &[
     ("render_svg_ms", "render the 5 default charts as SVG"),
     ("render_png_ms", "render the 5 default charts as PNG"),
     (
+        "brief_ms",
+        "briefing pack: the whole PDF, A4 (charts, tables, every scenario)",
+    ),
+    (
         "json_load_ms",
         "baseline: serde_json parse of the same data",
     ),
@@ -268,6 +272,15 @@ pub fn steps(fx: &Fixture) -> Vec<Step<'_>> {
                 let png = export::png(chart, &fx.chart_input(), width, height);
                 black_box(png.map_err(|e| e.to_string())?);
             }
+            Ok(())
+        }),
+        step("brief_ms", || {
+            let options = crate::brief::Options {
+                produced: "2026-01-01".to_owned(),
+                ..crate::brief::Options::new()
+            };
+            let pack = crate::brief::build(&fx.project, &options).map_err(|e| e.to_string())?;
+            black_box(pack);
             Ok(())
         }),
         step("json_load_ms", || {

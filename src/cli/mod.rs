@@ -3,6 +3,7 @@
 
 mod analyze;
 mod bench;
+mod brief;
 mod check;
 mod csv;
 mod deals_report;
@@ -57,6 +58,8 @@ pub enum Command {
     Simulate(simulate::Args),
     /// Draw the charts of a project to SVG and/or PNG files.
     Render(render::Args),
+    /// Write the briefing pack: one PDF with judgements, vector charts, every issue and the sources.
+    Brief(brief::Args),
     /// Write a valid synthetic project of a given size, for tests and benchmarks.
     Generate(generate::Args),
     /// Time loading, saving, analysing and rendering a small and a large generated project.
@@ -89,6 +92,7 @@ pub fn main() -> ExitCode {
         },
         Some(Command::Simulate(args)) => simulate::run(&args),
         Some(Command::Render(args)) => render::run(&args),
+        Some(Command::Brief(args)) => brief::run(&args),
         Some(Command::Generate(args)) => generate::run(&args),
         Some(Command::Bench(args)) => bench::run(&args),
         None => {

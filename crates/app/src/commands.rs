@@ -36,6 +36,8 @@ pub enum Command {
     DeleteIssue(String),
     /// Open the dialog that writes several charts to a folder.
     ExportCharts,
+    /// Write the briefing pack (PDF) of the active scenario and date to a file the user picks.
+    ExportBriefing,
     /// Save one chart to a file the user picks (SVG or PNG by its extension).
     ExportChart(crate::charts::Chart),
     /// Time travel: show the project as of the previous event's date.
@@ -66,6 +68,7 @@ impl Command {
             Command::Save,
             Command::SaveAs,
             Command::ExportCharts,
+            Command::ExportBriefing,
             Command::Quit,
             Command::Undo,
             Command::Redo,
@@ -117,6 +120,7 @@ impl Command {
             Command::DeleteParty(_) => "Delete party…".into(),
             Command::DeleteIssue(_) => "Delete issue…".into(),
             Command::ExportCharts => "Export charts…".into(),
+            Command::ExportBriefing => "Export briefing…".into(),
             Command::ExportChart(chart) => format!("Export the {} chart…", chart.name()),
             Command::PreviousEvent => "Previous event".into(),
             Command::NextEvent => "Next event".into(),
@@ -137,6 +141,7 @@ impl Command {
             Command::Save => s(CTRL, Key::S),
             Command::SaveAs => s(CTRL_SHIFT, Key::S),
             Command::ExportCharts => s(CTRL, Key::E),
+            Command::ExportBriefing => s(CTRL_SHIFT, Key::E),
             Command::Quit => s(CTRL, Key::Q),
             Command::Undo => s(CTRL, Key::Z),
             Command::Redo => s(CTRL_SHIFT, Key::Z),

@@ -27,6 +27,8 @@ pub trait FileDialogs {
     fn csv_open_path(&mut self) -> Option<PathBuf>;
     /// Where to write a CSV table of positions, suggesting `file_name`.
     fn csv_save_path(&mut self, file_name: &str) -> Option<PathBuf>;
+    /// Where to write the briefing pack (PDF), suggesting `file_name`.
+    fn pdf_path(&mut self, file_name: &str) -> Option<PathBuf>;
 }
 
 /// The operating system's file dialogs (rfd), filtered to `.ron` project files.
@@ -77,6 +79,14 @@ impl FileDialogs for NativeDialogs {
             .set_file_name(file_name)
             .save_file()
     }
+
+    fn pdf_path(&mut self, file_name: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Export the briefing pack")
+            .add_filter("PDF document", &["pdf"])
+            .set_file_name(file_name)
+            .save_file()
+    }
 }
 
 /// Answers dialogs from a queue the test fills; an empty queue means "cancelled".
@@ -119,6 +129,10 @@ impl FileDialogs for ScriptedDialogs {
     }
 
     fn csv_save_path(&mut self, _file_name: &str) -> Option<PathBuf> {
+        self.next()
+    }
+
+    fn pdf_path(&mut self, _file_name: &str) -> Option<PathBuf> {
         self.next()
     }
 }

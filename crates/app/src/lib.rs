@@ -8,6 +8,7 @@ pub(crate) use stancemap_charts as charts;
 pub(crate) use stancemap_core::{analysis, diff, format, model, simulation};
 
 pub mod analysis_cache;
+pub mod briefing;
 mod command_handling;
 mod commands;
 pub mod deals_cache;
@@ -103,6 +104,8 @@ pub struct Shell {
     /// The simulation of the active scenario, computed off the UI thread.
     pub simulation: simulation_cache::SimulationCache,
     pub simulation_view: views::simulation::State,
+    /// The briefing pack being written on a worker thread.
+    pub briefing: briefing::BriefingState,
 }
 
 impl Shell {
@@ -123,6 +126,7 @@ impl Shell {
             typing: None,
             simulation: simulation_cache::SimulationCache::default(),
             simulation_view: views::simulation::State::default(),
+            briefing: briefing::BriefingState::default(),
         }
     }
 
@@ -408,6 +412,7 @@ impl eframe::App for App {
         for command in std::mem::take(&mut self.shell.commands) {
             self.run(command, ctx);
         }
+        briefing::poll(self, ctx);
         self.keep_work_safe(ctx);
         if let Some(job) = &mut self.screenshot
             && let Some(result) = job.step(ctx)
@@ -450,6 +455,7 @@ impl eframe::App for App {
             view.ui(ui, &mut self.doc, &mut self.shell);
         });
         export::dialog_ui(&ctx, self);
+        briefing::progress_ui(&ctx, self);
         teams::window_ui(&ctx, self);
         if let Some(comparison) = &self.comparison
             && !recovery::comparison_ui(&ctx, comparison)

@@ -9,7 +9,7 @@ mod deal_space;
 pub mod egui_backend;
 pub mod export;
 mod leverage;
-mod metrics;
+pub mod metrics;
 pub mod simulation;
 mod theme;
 mod timeline;

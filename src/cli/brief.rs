@@ -1,0 +1,77 @@
+//! `stancemap brief FILE --out BRIEF.pdf`: the briefing pack (cover, key judgements, the
+//! charts as vector graphics, the scenario comparison, every issue, the sources) as one PDF.
+
+use crate::brief::{self, Paper};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PaperArg {
+    A4,
+    Letter,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The project file.
+    pub file: PathBuf,
+    /// Where to write the PDF (replaced atomically if it exists).
+    #[arg(long, value_name = "BRIEF.pdf")]
+    pub out: PathBuf,
+    /// Brief this scenario (id or exact name) instead of the base.
+    #[arg(long, value_name = "ID")]
+    pub scenario: Option<String>,
+    /// Brief the project as it stood on this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = super::as_of_date)]
+    pub as_of: Option<String>,
+    #[arg(long, value_enum, default_value = "a4")]
+    pub paper: PaperArg,
+}
+
+pub fn run(args: &Args) -> ExitCode {
+    let file = args.file.display().to_string();
+    let loaded = match crate::format::load_path(&args.file) {
+        Ok(loaded) => loaded,
+        Err(error) => {
+            for d in &error.diagnostics {
+                eprintln!("{}", d.with_file(&file));
+            }
+            return ExitCode::FAILURE;
+        }
+    };
+    let options = brief::Options {
+        paper: match args.paper {
+            PaperArg::A4 => Paper::A4,
+            PaperArg::Letter => Paper::Letter,
+        },
+        scenario: args.scenario.clone(),
+        as_of: args.as_of.clone(),
+        produced: brief::today(),
+    };
+    let pack = match brief::build(&loaded.project, &options) {
+        Ok(pack) => pack,
+        // An unknown scenario is bad usage, as in `analyze` and `render`.
+        Err(brief::BriefError::Scenario(e)) => {
+            eprintln!("{file}: error: {e}");
+            return ExitCode::from(super::EXIT_USAGE);
+        }
+        Err(e) => {
+            eprintln!("stancemap brief: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if let Err(e) = crate::format::write_export_atomic(&args.out, &pack.bytes) {
+        eprintln!("stancemap brief: cannot write {}: {e}", args.out.display());
+        return ExitCode::FAILURE;
+    }
+    println!(
+        "wrote {} ({} pages, {} KB)",
+        args.out.display(),
+        pack.pages,
+        pack.bytes.len().div_ceil(1024)
+    );
+    for line in &pack.omitted {
+        println!("left out at this size: {line}");
+    }
+    ExitCode::SUCCESS
+}

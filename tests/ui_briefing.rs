@@ -1,0 +1,73 @@
+//! File ▸ Export briefing… in the app: the scripted save dialog names the PDF, a worker
+//! writes it while the progress window shows, then a message says where it went (or why
+//! it could not be written, leaving no file behind).
+
+mod ui_support;
+
+use eframe::egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use stancemap::app::{App, ScriptedDialogs};
+use std::time::{Duration, Instant};
+use ui_support::{Launch, launch};
+
+/// Run frames until the briefing worker has finished and its message shows (or a minute
+/// has passed): the command runs in the frame after the click, the worker after that.
+fn wait_for_briefing(h: &mut Harness<'_, App>) {
+    let start = Instant::now();
+    while (h.state().shell.briefing.is_running() || h.state().modal_title().is_none())
+        && start.elapsed() < Duration::from_secs(60)
+    {
+        std::thread::sleep(Duration::from_millis(20));
+        h.step();
+    }
+    h.run();
+}
+
+#[test]
+fn the_menu_writes_the_briefing_pack_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("ceasefire-briefing.pdf");
+    let dialogs = ScriptedDialogs::default();
+    dialogs.push(out.clone());
+    let mut h = launch(Launch {
+        dialogs,
+        ..Launch::default()
+    });
+    h.get_by_label("File").click();
+    h.run();
+    // The menu item's label carries its shortcut.
+    h.get_by_label("Export briefing… Ctrl+Shift+E").click();
+    h.step();
+    wait_for_briefing(&mut h);
+    let bytes = std::fs::read(&out).expect("the PDF was written");
+    assert!(bytes.starts_with(b"%PDF-"));
+    assert_eq!(h.state().modal_title(), Some("Briefing exported"));
+    // In the message and in the status bar.
+    assert!(
+        h.query_all_by_label_contains("ceasefire-briefing.pdf")
+            .next()
+            .is_some()
+    );
+}
+
+#[test]
+fn the_shortcut_reports_an_unwritable_path_and_leaves_no_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("no-such-folder").join("brief.pdf");
+    let dialogs = ScriptedDialogs::default();
+    dialogs.push(out.clone());
+    let mut h = launch(Launch {
+        dialogs,
+        ..Launch::default()
+    });
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::E);
+    h.step();
+    wait_for_briefing(&mut h);
+    assert!(!out.exists());
+    assert_eq!(
+        h.state().modal_title(),
+        Some("Could not export the briefing")
+    );
+    h.get_by_label_contains("cannot write");
+}
