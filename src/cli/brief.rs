@@ -60,8 +60,8 @@ pub fn run(args: &Args) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    if let Err(e) = crate::format::write_export_atomic(&args.out, &pack.bytes) {
-        eprintln!("stancemap brief: cannot write {}: {e}", args.out.display());
+    if let Err(e) = crate::format::write_export(&args.out, &pack.bytes) {
+        eprintln!("stancemap brief: {e}");
         return ExitCode::FAILURE;
     }
     println!(

@@ -65,9 +65,9 @@ pub fn start(app: &mut App) {
             let result = stancemap_brief::build(&project, &options)
                 .map_err(|e| e.to_string())
                 .and_then(|pack| {
-                    crate::format::write_export_atomic(&out, &pack.bytes)
+                    crate::format::write_export(&out, &pack.bytes)
                         .map(|()| pack.pages)
-                        .map_err(|e| format!("cannot write {}: {e}", out.display()))
+                        .map_err(|e| e.to_string())
                 });
             tx.send(result).ok();
         });

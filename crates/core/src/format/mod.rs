@@ -43,4 +43,4 @@ pub fn fast_reader_agrees_with_ron(text: &str) -> bool {
     }
 }
 
-pub use write::{backup_path, save_atomic, to_canonical, write_atomic, write_export_atomic};
+pub use write::{backup_path, save_atomic, to_canonical, write_atomic};

@@ -58,22 +58,6 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     write_atomic_as(path, bytes, Save::Document)
 }
 
-/// Write an exported file (a briefing PDF) to `path` atomically, as `write_atomic` does but
-/// keeping no backup; refuses to write through a symbolic link planted at the output name
-/// (an export names a new file, so a link there is not the user's document to follow).
-pub fn write_export_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
-        return Err(io::Error::new(
-            io::ErrorKind::AlreadyExists,
-            format!(
-                "{} is a symbolic link; refusing to write through it",
-                path.display()
-            ),
-        ));
-    }
-    write_atomic_as(path, bytes, Save::Export)
-}
-
 /// The previous version of the file at `path`, kept by every save: `FILE.ron.bak` next to
 /// the file (next to the file a symbolic link names, since that is the folder written to).
 pub fn backup_path(path: &Path) -> PathBuf {
@@ -93,8 +77,6 @@ pub(crate) enum Save {
     /// A copy kept by the app for crash recovery: no backup, and private (0600) when new,
     /// since it may hold a confidential project in a shared folder.
     Private,
-    /// An export (a PDF): readable like any document, no backup kept.
-    Export,
 }
 
 pub(crate) fn write_atomic_as(path: &Path, bytes: &[u8], kind: Save) -> io::Result<()> {
@@ -125,7 +107,7 @@ pub(crate) fn write_atomic_as(path: &Path, bytes: &[u8], kind: Save) -> io::Resu
     let prefix = format!(".{name}.");
     let mut builder = temp_builder(&prefix);
     #[cfg(unix)]
-    if existing.is_none() && kind != Save::Private {
+    if existing.is_none() && kind == Save::Document {
         // tempfile creates private (0600) files; a new project is an ordinary document, so
         // give it the mode any editor would (0666 less the user's umask).
         use std::os::unix::fs::PermissionsExt;
