@@ -71,3 +71,37 @@ fn the_shortcut_reports_an_unwritable_path_and_leaves_no_file() {
     );
     h.get_by_label_contains("cannot write");
 }
+
+#[test]
+fn the_role_sheets_shortcut_writes_a_sheet_per_party_and_the_facilitators() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("workshop");
+    let dialogs = ScriptedDialogs::default();
+    dialogs.push(out.clone());
+    let mut h = launch(Launch {
+        dialogs,
+        ..Launch::default()
+    });
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::R);
+    h.step();
+    wait_for_briefing(&mut h);
+    assert_eq!(h.state().modal_title(), Some("Role sheets exported"));
+    let mut names: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        ["eu.pdf", "facilitator.pdf", "ru.pdf", "ua.pdf", "us.pdf"]
+    );
+    for name in &names {
+        assert!(std::fs::read(out.join(name)).unwrap().starts_with(b"%PDF-"));
+    }
+    // In the message and in the status bar.
+    assert!(
+        h.query_all_by_label_contains("Hand each team only its own sheet")
+            .next()
+            .is_some()
+    );
+}

@@ -28,27 +28,44 @@ pub struct Args {
     pub paper: PaperArg,
 }
 
-pub fn run(args: &Args) -> ExitCode {
-    let file = args.file.display().to_string();
-    let loaded = match crate::format::load_path(&args.file) {
-        Ok(loaded) => loaded,
-        Err(error) => {
-            for d in &error.diagnostics {
-                eprintln!("{}", d.with_file(&file));
-            }
-            return ExitCode::FAILURE;
-        }
-    };
-    let options = brief::Options {
-        paper: match args.paper {
+/// The pack's options from the command line's.
+pub(super) fn options(
+    paper: PaperArg,
+    scenario: &Option<String>,
+    as_of: &Option<String>,
+) -> brief::Options {
+    brief::Options {
+        paper: match paper {
             PaperArg::A4 => Paper::A4,
             PaperArg::Letter => Paper::Letter,
         },
-        scenario: args.scenario.clone(),
-        as_of: args.as_of.clone(),
+        scenario: scenario.clone(),
+        as_of: as_of.clone(),
         produced: brief::today(),
+    }
+}
+
+/// Load the project, printing its errors with the file's name; `None` when it did not load.
+pub(super) fn load(path: &std::path::Path) -> Option<crate::model::Project> {
+    match crate::format::load_path(path) {
+        Ok(loaded) => Some(loaded.project),
+        Err(error) => {
+            let file = path.display().to_string();
+            for d in &error.diagnostics {
+                eprintln!("{}", d.with_file(&file));
+            }
+            None
+        }
+    }
+}
+
+pub fn run(args: &Args) -> ExitCode {
+    let file = args.file.display().to_string();
+    let Some(project) = load(&args.file) else {
+        return ExitCode::FAILURE;
     };
-    let pack = match brief::build(&loaded.project, &options) {
+    let options = options(args.paper, &args.scenario, &args.as_of);
+    let pack = match brief::build(&project, &options) {
         Ok(pack) => pack,
         // An unknown scenario is bad usage, as in `analyze` and `render`.
         Err(brief::BriefError::Scenario(e)) => {

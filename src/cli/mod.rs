@@ -12,6 +12,7 @@ mod fmt;
 mod generate;
 mod import;
 mod render;
+mod roles;
 mod simulate;
 mod terminal;
 
@@ -60,6 +61,8 @@ pub enum Command {
     Render(render::Args),
     /// Write the briefing pack: one PDF with judgements, vector charts, every issue and the sources.
     Brief(brief::Args),
+    /// Write a workshop's role sheets: one confidential PDF per party and the facilitator's.
+    Roles(roles::Args),
     /// Write a valid synthetic project of a given size, for tests and benchmarks.
     Generate(generate::Args),
     /// Time loading, saving, analysing and rendering a small and a large generated project.
@@ -93,6 +96,7 @@ pub fn main() -> ExitCode {
         Some(Command::Simulate(args)) => simulate::run(&args),
         Some(Command::Render(args)) => render::run(&args),
         Some(Command::Brief(args)) => brief::run(&args),
+        Some(Command::Roles(args)) => roles::run(&args),
         Some(Command::Generate(args)) => generate::run(&args),
         Some(Command::Bench(args)) => bench::run(&args),
         None => {

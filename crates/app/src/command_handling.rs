@@ -94,6 +94,7 @@ impl App {
             Command::ExportCharts => self.shell.export.open = true,
             Command::ExportChart(chart) => export::export_one(self, chart),
             Command::ExportBriefing => crate::briefing::start(self),
+            Command::ExportRoleSheets => crate::briefing::start_roles(self),
             Command::PreviousEvent => self.shell.step_as_of(&self.doc, false),
             Command::NextEvent => self.shell.step_as_of(&self.doc, true),
             Command::Latest => self.shell.as_of = None,

@@ -38,6 +38,8 @@ pub enum Command {
     ExportCharts,
     /// Write the briefing pack (PDF) of the active scenario and date to a file the user picks.
     ExportBriefing,
+    /// Write the workshop's role sheets (a PDF per party, the facilitator's) into a folder.
+    ExportRoleSheets,
     /// Save one chart to a file the user picks (SVG or PNG by its extension).
     ExportChart(crate::charts::Chart),
     /// Time travel: show the project as of the previous event's date.
@@ -69,6 +71,7 @@ impl Command {
             Command::SaveAs,
             Command::ExportCharts,
             Command::ExportBriefing,
+            Command::ExportRoleSheets,
             Command::Quit,
             Command::Undo,
             Command::Redo,
@@ -121,6 +124,7 @@ impl Command {
             Command::DeleteIssue(_) => "Delete issue…".into(),
             Command::ExportCharts => "Export charts…".into(),
             Command::ExportBriefing => "Export briefing…".into(),
+            Command::ExportRoleSheets => "Export role sheets…".into(),
             Command::ExportChart(chart) => format!("Export the {} chart…", chart.name()),
             Command::PreviousEvent => "Previous event".into(),
             Command::NextEvent => "Next event".into(),
@@ -142,6 +146,7 @@ impl Command {
             Command::SaveAs => s(CTRL_SHIFT, Key::S),
             Command::ExportCharts => s(CTRL, Key::E),
             Command::ExportBriefing => s(CTRL_SHIFT, Key::E),
+            Command::ExportRoleSheets => s(CTRL_SHIFT, Key::R),
             Command::Quit => s(CTRL, Key::Q),
             Command::Undo => s(CTRL, Key::Z),
             Command::Redo => s(CTRL_SHIFT, Key::Z),

@@ -29,6 +29,8 @@ pub trait FileDialogs {
     fn csv_save_path(&mut self, file_name: &str) -> Option<PathBuf>;
     /// Where to write the briefing pack (PDF), suggesting `file_name`.
     fn pdf_path(&mut self, file_name: &str) -> Option<PathBuf>;
+    /// A folder to write the role sheets into; `None` if the user cancelled.
+    fn roles_folder(&mut self) -> Option<PathBuf>;
 }
 
 /// The operating system's file dialogs (rfd), filtered to `.ron` project files.
@@ -87,6 +89,12 @@ impl FileDialogs for NativeDialogs {
             .set_file_name(file_name)
             .save_file()
     }
+
+    fn roles_folder(&mut self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Write the role sheets (one PDF per party) into this folder")
+            .pick_folder()
+    }
 }
 
 /// Answers dialogs from a queue the test fills; an empty queue means "cancelled".
@@ -133,6 +141,10 @@ impl FileDialogs for ScriptedDialogs {
     }
 
     fn pdf_path(&mut self, _file_name: &str) -> Option<PathBuf> {
+        self.next()
+    }
+
+    fn roles_folder(&mut self) -> Option<PathBuf> {
         self.next()
     }
 }

@@ -57,6 +57,7 @@ pub fn menu_bar(ui: &mut Ui, app: &mut App) {
                 ui.separator();
                 item(ui, shell, Command::ExportCharts, true);
                 item(ui, shell, Command::ExportBriefing, true);
+                item(ui, shell, Command::ExportRoleSheets, true);
                 item(ui, shell, Command::ExportPositionsCsv, true);
                 item(ui, shell, Command::ImportPositionsCsv, true);
                 ui.separator();

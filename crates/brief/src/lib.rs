@@ -6,9 +6,11 @@
 mod flow;
 mod judgements;
 mod pdf;
+mod roles;
 mod sections;
 
 pub use flow::Paper;
+pub use roles::{MAX_ROLE_ISSUES, MAX_ROLE_SHEETS, Sheet, build_roles};
 pub use sections::{MAX_ISSUE_SECTIONS, MAX_JUDGED_ISSUES};
 
 use stancemap_charts::{ChartInput, ChartOptions, Theme};
@@ -60,6 +62,8 @@ pub enum BriefError {
         chart: &'static str,
         message: String,
     },
+    #[error("{0}")]
+    TooLarge(String),
     #[error("cannot make the PDF: {0}")]
     Pdf(String),
 }

@@ -7,7 +7,7 @@ use crate::judgements::{self, num};
 use crate::{BriefError, Options};
 use stancemap_charts::{Chart, ChartInput, export};
 use stancemap_core::analysis::{self, Analysis, Deals};
-use stancemap_core::model::{OutcomeMethod, Position, Project, View};
+use stancemap_core::model::{OutcomeMethod, Position, Project, Source, View};
 use std::collections::HashMap;
 
 /// The charts in the pack, in order.
@@ -69,7 +69,7 @@ pub fn build(inp: &Inputs) -> Result<Content, BriefError> {
     c.blocks.extend(charts);
     comparison(inp, &mut c);
     issue_sections(inp, &mut c);
-    sources(inp.project, &mut c.blocks);
+    source_list(&inp.project.sources, &mut c.blocks);
     Ok(c)
 }
 
@@ -287,13 +287,13 @@ fn comparison(inp: &Inputs, c: &mut Content) {
     b.push(Block::PageBreak);
 }
 
-fn opt(v: Option<f64>) -> String {
+pub(crate) fn opt(v: Option<f64>) -> String {
     v.map_or_else(|| "–".to_owned(), num)
 }
 
-fn citations(position: &Position, numbers: &HashMap<&str, usize>) -> String {
-    position
-        .sources
+/// "[1][3]": the numbers of the cited sources.
+pub(crate) fn citations(sources: &[String], numbers: &HashMap<&str, usize>) -> String {
+    sources
         .iter()
         .filter_map(|id| numbers.get(id.as_str()))
         .map(|n| format!("[{n}]"))
@@ -374,7 +374,7 @@ fn issue_sections(inp: &Inputs, c: &mut Content) {
             rows,
         }));
         for p in positions {
-            let cited = citations(p, &numbers);
+            let cited = citations(&p.sources, &numbers);
             if p.rationale.trim().is_empty() && cited.is_empty() {
                 continue;
             }
@@ -397,14 +397,15 @@ fn issue_sections(inp: &Inputs, c: &mut Content) {
     b.push(Block::PageBreak);
 }
 
-fn sources(project: &Project, b: &mut Vec<Block>) {
+/// The numbered list of `sources`, under a "Sources" heading.
+pub(crate) fn source_list(sources: &[Source], b: &mut Vec<Block>) {
     b.push(Block::Heading("Sources".to_owned()));
-    if project.sources.is_empty() {
+    if sources.is_empty() {
         b.push(Block::Note(
             "No sources are recorded in this project.".to_owned(),
         ));
     }
-    for (i, s) in project.sources.iter().enumerate() {
+    for (i, s) in sources.iter().enumerate() {
         let mut text = format!("[{}] ", i + 1);
         if !s.author.trim().is_empty() {
             text.push_str(&format!("{}, ", s.author.trim()));

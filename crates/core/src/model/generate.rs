@@ -227,6 +227,40 @@ pub fn generate(spec: GenerateSpec) -> Project {
     }
 }
 
+/// Give every private field of every party a value found nowhere else in the project, for
+/// the role-sheet leak tests: notes `secret-notes-P-end`, rationales
+/// `secret-rationale-P-I-end`, leverage instruments `secret-leverage-H-T-N-end`, a source
+/// per position `secret-source-P-I-end` cited only there, and numbers (power, ideal,
+/// walk-away, salience) with binary fractions no generated value has. Every third position
+/// with a walk-away is made a red line, so it is declared and public.
+pub fn mark_private_fields(project: &mut Project) {
+    for (i, party) in project.parties.iter_mut().enumerate() {
+        party.notes = format!("secret-notes-{}-end", party.id);
+        party.power = 1.0 + (i + 1) as f64 / 1024.0;
+    }
+    project.sources.clear();
+    for (k, pos) in project.positions.iter_mut().enumerate() {
+        let step = (k + 1) as f64 / 1024.0;
+        pos.ideal = Some(30.0 + step);
+        pos.walk_away = Some(60.0 + step);
+        pos.salience = (k + 1) as f64 / 65536.0;
+        pos.red_line = k % 3 == 0;
+        pos.rationale = format!("secret-rationale-{}-{}-end", pos.party, pos.issue);
+        let source = format!("s-{}-{}", pos.party, pos.issue);
+        pos.sources = vec![source.clone()];
+        project.sources.push(Source {
+            id: source,
+            title: format!("secret-source-{}-{}-end", pos.party, pos.issue),
+            author: String::new(),
+            published: None,
+            url: None,
+        });
+    }
+    for (n, lever) in project.leverage.iter_mut().enumerate() {
+        lever.instrument = format!("secret-leverage-{}-{}-{n}-end", lever.holder, lever.target);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,12 +6,14 @@ pub mod generate;
 mod ids;
 mod rename;
 mod resolve;
+mod roles;
 mod types;
 
 pub use as_of::{DateError, checked_date};
 pub use ids::{is_valid_id, unique_id};
 pub use rename::{IdKind, RenameError, derived_id, rename_id};
 pub use resolve::{ScenarioError, View};
+pub use roles::{Brief, PublicIssue, PublicParty, PublicPosition, RoleSheet};
 pub use types::*;
 
 /// The `format` number this program writes and the highest it reads.
