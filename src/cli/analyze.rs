@@ -5,6 +5,7 @@ use super::deals_report::{deal_report, outcome_line};
 use crate::analysis::{self, Analysis, Concession, Deals, InputKind, IssueAnalysis};
 use crate::format;
 use crate::model::{OutcomeMethod, Project, View};
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -73,8 +74,33 @@ pub fn run(args: &Args) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn party_name<'a>(project: &'a Project, id: &'a str) -> &'a str {
-    project.party(id).map_or(id, |p| p.name.as_str())
+/// Party names and walk-aways by id, gathered once: the report names every party on every
+/// issue, and a project may have tens of thousands of them.
+struct Lookup<'a> {
+    names: HashMap<&'a str, &'a str>,
+    walk_aways: HashMap<(&'a str, &'a str), f64>,
+}
+
+impl<'a> Lookup<'a> {
+    fn new(project: &'a Project) -> Self {
+        let mut names = HashMap::new();
+        for p in &project.parties {
+            names.entry(p.id.as_str()).or_insert(p.name.as_str());
+        }
+        let mut walk_aways = HashMap::new();
+        for p in &project.positions {
+            if let Some(w) = p.walk_away {
+                walk_aways
+                    .entry((p.party.as_str(), p.issue.as_str()))
+                    .or_insert(w);
+            }
+        }
+        Self { names, walk_aways }
+    }
+
+    fn name<'b>(&'b self, id: &'b str) -> &'b str {
+        self.names.get(id).copied().unwrap_or(id)
+    }
 }
 
 fn issue_name<'a>(project: &'a Project, id: &'a str) -> &'a str {
@@ -122,6 +148,7 @@ pub fn report(view: &View, analysis: &Analysis, deals: &Deals) -> String {
     if let Some(line) = outcome_line(deals) {
         let _ = writeln!(out, "{line}");
     }
+    let look = Lookup::new(project);
     let width = project
         .parties
         .iter()
@@ -131,18 +158,18 @@ pub fn report(view: &View, analysis: &Analysis, deals: &Deals) -> String {
         .max("Party".len());
     for issue in &analysis.issues {
         out.push('\n');
-        issue_report(&mut out, project, issue, analysis.outcome_method, width);
+        issue_report(&mut out, &look, issue, analysis.outcome_method, width);
     }
     deal_report(&mut out, view, deals);
-    totals_report(&mut out, project, analysis, width);
-    leverage_report(&mut out, project, analysis);
+    totals_report(&mut out, &look, analysis, width);
+    leverage_report(&mut out, &look, analysis);
     sensitivity_report(&mut out, project, analysis);
     out
 }
 
 fn issue_report(
     out: &mut String,
-    project: &Project,
+    look: &Lookup,
     issue: &IssueAnalysis,
     method: OutcomeMethod,
     width: usize,
@@ -194,23 +221,23 @@ fn issue_report(
         let _ = writeln!(
             out,
             "  {:<width$}  {:>6.1}  {:>8}  {:>5}  {:>5}{}",
-            party_name(project, &c.party),
+            look.name(&c.party),
             c.stance,
             point(c.distance),
             ratio(c.pain),
             ratio(c.share),
-            breach_text(project, &issue.id, c),
+            breach_text(look, &issue.id, c),
         );
     }
 }
 
-fn breach_text(project: &Project, issue: &str, c: &Concession) -> String {
+fn breach_text(look: &Lookup, issue: &str, c: &Concession) -> String {
     if !c.breach {
         return String::new();
     }
-    let walk_away = project
-        .position(&c.party, issue)
-        .and_then(|p| p.walk_away)
+    let walk_away = look
+        .walk_aways
+        .get(&(c.party.as_str(), issue))
         .map_or_else(String::new, |w| format!(" at {w:.1}"));
     if c.red_line {
         format!("  RED LINE BREACHED (red line{walk_away})")
@@ -219,7 +246,7 @@ fn breach_text(project: &Project, issue: &str, c: &Concession) -> String {
     }
 }
 
-fn totals_report(out: &mut String, project: &Project, analysis: &Analysis, width: usize) {
+fn totals_report(out: &mut String, look: &Lookup, analysis: &Analysis, width: usize) {
     if analysis.parties.is_empty() {
         return;
     }
@@ -234,14 +261,14 @@ fn totals_report(out: &mut String, project: &Project, analysis: &Analysis, width
         let _ = writeln!(
             out,
             "  {:<width$}  {:>10.2}  {}{red}",
-            party_name(project, &t.id),
+            look.name(&t.id),
             t.total_pain,
             t.breaches
         );
     }
 }
 
-fn leverage_report(out: &mut String, project: &Project, analysis: &Analysis) {
+fn leverage_report(out: &mut String, look: &Lookup, analysis: &Analysis) {
     let mut top: Vec<_> = analysis
         .leverage
         .iter()
@@ -259,8 +286,8 @@ fn leverage_report(out: &mut String, project: &Project, analysis: &Analysis) {
         let _ = writeln!(
             out,
             "  {} on {}: pressure {:.2}, net {:+.2}",
-            party_name(project, &l.holder),
-            party_name(project, &l.target),
+            look.name(&l.holder),
+            look.name(&l.target),
             l.pressure,
             l.net
         );

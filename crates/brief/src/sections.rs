@@ -27,6 +27,8 @@ pub const CHART_H: u32 = 500;
 /// that the pack says what it left out.
 pub const MAX_ISSUE_SECTIONS: usize = 50;
 pub const MAX_JUDGED_ISSUES: usize = 25;
+/// The most parties an issue's table (and its rationales) lists.
+pub const MAX_PARTY_ROWS: usize = 60;
 /// Scenario columns per comparison table.
 const SCENARIO_COLUMNS: usize = 4;
 
@@ -336,12 +338,25 @@ fn issue_sections(inp: &Inputs, c: &mut Content) {
         if !issue.notes.trim().is_empty() {
             b.push(Block::Note(issue.notes.clone()));
         }
-        let positions = by_issue.get(issue.id.as_str()).cloned().unwrap_or_default();
+        let mut positions = by_issue.get(issue.id.as_str()).cloned().unwrap_or_default();
         if positions.is_empty() {
             b.push(Block::Note(
                 "No party has a position on this issue.".to_owned(),
             ));
             continue;
+        }
+        if positions.len() > MAX_PARTY_ROWS {
+            let more = positions.len() - MAX_PARTY_ROWS;
+            positions.truncate(MAX_PARTY_ROWS);
+            b.push(Block::Note(format!(
+                "Left out at this size: the positions of {more} more parties on this issue \
+                 (`stancemap analyze` lists them all)."
+            )));
+            if !c.omitted.iter().any(|l| l.starts_with("Issue tables")) {
+                c.omitted.push(format!(
+                    "Issue tables list the first {MAX_PARTY_ROWS} parties of each issue."
+                ));
+            }
         }
         let rows = positions
             .iter()

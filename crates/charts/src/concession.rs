@@ -19,10 +19,12 @@ pub fn draw<DB: DrawingBackend>(
     let a = input.analysis;
 
     // Parties with at least one position, issues with at least one concession.
+    let with_positions: std::collections::HashSet<&str> =
+        p.positions.iter().map(|q| q.party.as_str()).collect();
     let parties: Vec<&crate::model::Party> = p
         .parties
         .iter()
-        .filter(|party| p.positions.iter().any(|q| q.party == party.id))
+        .filter(|party| with_positions.contains(party.id.as_str()))
         .collect();
     let issues: Vec<&crate::analysis::IssueAnalysis> = a
         .issues

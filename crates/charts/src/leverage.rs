@@ -64,15 +64,17 @@ pub fn draw<DB: DrawingBackend>(
     let mut layout = ChartLayout::default();
     let top = c.header(super::Chart::Leverage.title(), input)?;
     let p = &input.view.project;
+    // The parties in any leverage that is not withdrawn, found in one pass over it.
+    let in_leverage: std::collections::HashSet<&str> = p
+        .leverage
+        .iter()
+        .filter(|l| l.status != LeverageStatus::Withdrawn)
+        .flat_map(|l| [l.holder.as_str(), l.target.as_str()])
+        .collect();
     let involved: Vec<&crate::model::Party> = p
         .parties
         .iter()
-        .filter(|party| {
-            p.leverage.iter().any(|l| {
-                l.status != LeverageStatus::Withdrawn
-                    && (l.holder == party.id || l.target == party.id)
-            })
-        })
+        .filter(|party| in_leverage.contains(party.id.as_str()))
         .collect();
     if involved.is_empty() {
         c.empty_message(top, "No leverage recorded (or all of it withdrawn).")?;

@@ -54,10 +54,14 @@ pub fn draw_with<DB: DrawingBackend>(
     let label = c.font(12.5);
 
     // Legend: the parties of the panels shown, in party order, then median and mean.
+    let in_shown: std::collections::HashSet<&str> = shown
+        .iter()
+        .flat_map(|r| r.parties.iter().map(String::as_str))
+        .collect();
     let parties: Vec<&crate::model::Party> = p
         .parties
         .iter()
-        .filter(|party| shown.iter().any(|r| r.actor(&party.id).is_some()))
+        .filter(|party| in_shown.contains(party.id.as_str()))
         .collect();
     let listed = parties.len().min(MAX_PARTIES);
     if parties.len() > listed {
@@ -245,8 +249,14 @@ fn panel<DB: DrawingBackend>(
     // One line per party; parties that share a position are spread by a pixel or two so
     // that each stays visible.
     let n = run.parties.len();
+    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (k, party) in p.parties.iter().enumerate() {
+        index.entry(party.id.as_str()).or_insert(k);
+    }
     for (i, id) in run.parties.iter().enumerate() {
-        let color = c.pal.party(p.party_color(id));
+        let color = c
+            .pal
+            .party(p.party_color_at(index.get(id.as_str()).copied().unwrap_or(0)));
         let offset = (i as f64 - (n as f64 - 1.0) / 2.0) * (1.2f64).min(6.0 / n as f64);
         let points: Vec<(f64, f64)> = run
             .rounds

@@ -4,6 +4,8 @@
 //! continued at the right by the bargaining model's simulated rounds (dashed, by round), so
 //! the recorded past and the model's future read as one picture.
 
+use std::collections::HashMap;
+
 use super::canvas::{Align, Baseline, Canvas, Shape};
 use super::dates::{self, day_number};
 use super::theme::Rgb;
@@ -551,11 +553,19 @@ fn trajectories<DB: DrawingBackend>(
     )?;
     // The legend names every party drawn: it wraps onto a second line, and only past that
     // does it end in "+N more" rather than dropping names.
+    // The issue's positions by party, found once: a project may have tens of thousands.
+    let on_issue: HashMap<&str, &crate::model::Position> = p
+        .positions
+        .iter()
+        .filter(|pos| pos.issue == issue.id)
+        .map(|pos| (pos.party.as_str(), pos))
+        .collect();
     let entries: Vec<(&crate::model::Party, Rgb)> = p
         .parties
         .iter()
-        .filter(|party| p.position(&party.id, &issue.id).is_some())
-        .map(|party| (party, c.pal.party(p.party_color(&party.id))))
+        .enumerate()
+        .filter(|(_, party)| on_issue.contains_key(party.id.as_str()))
+        .map(|(i, party)| (party, c.pal.party(p.party_color_at(i))))
         .collect();
     let swatch = small * 2.0;
     let widths: Vec<f64> = entries
@@ -613,21 +623,22 @@ fn trajectories<DB: DrawingBackend>(
         c.line(x_of(a as f64), py0, x_of(a as f64), py1, c.pal.text, 1.5)?;
     }
 
-    for party in &p.parties {
-        let Some(pos) = p.position(&party.id, &issue.id) else {
+    // Each party's shifts on the issue, in event order, gathered in one pass.
+    let mut shifts_of: HashMap<&str, Vec<(i64, f64, bool)>> = HashMap::new();
+    for e in events {
+        for s in e.event.shifts.iter().filter(|s| s.issue == issue.id) {
+            shifts_of
+                .entry(s.party.as_str())
+                .or_default()
+                .push((e.day, s.stance, e.hypothetical));
+        }
+    }
+    for (i, party) in p.parties.iter().enumerate() {
+        let Some(pos) = on_issue.get(party.id.as_str()) else {
             continue;
         };
-        let color = c.pal.party(p.party_color(&party.id));
-        let shifts: Vec<(i64, f64, bool)> = events
-            .iter()
-            .flat_map(|e| {
-                e.event
-                    .shifts
-                    .iter()
-                    .filter(|s| s.party == party.id && s.issue == issue.id)
-                    .map(move |s| (e.day, s.stance, e.hypothetical))
-            })
-            .collect();
+        let color = c.pal.party(p.party_color_at(i));
+        let shifts = shifts_of.remove(party.id.as_str()).unwrap_or_default();
         let base: Vec<&(i64, f64, bool)> = shifts.iter().filter(|s| !s.2).collect();
         let mut pts: Vec<(f64, f64)> = Vec::new();
         for (i, s) in base.iter().enumerate() {

@@ -23,6 +23,8 @@ pub fn draw<DB: DrawingBackend>(
         .iter()
         .filter(|x| x.role == Role::Principal)
         .collect();
+    let principal_ids: std::collections::HashSet<&str> =
+        principals.iter().map(|x| x.id.as_str()).collect();
     if p.issues.is_empty() {
         c.empty_message(top, "No issues recorded yet.")?;
         return Ok(layout);
@@ -248,7 +250,7 @@ pub fn draw<DB: DrawingBackend>(
                 )?;
             } else if let Some(g) = x.gap {
                 // The gap lies between the highest lower bound and the lowest upper bound.
-                let (lo, hi) = gap_bounds(p, &issue.id);
+                let (lo, hi) = gap_bounds(p, &principal_ids, &issue.id);
                 if (hi - lo - g).abs() < 1e-6 || hi > lo {
                     c.rect(x_of(lo), band_top, x_of(hi), band_bottom, c.pal.bad, 0.12)?;
                 }
@@ -359,13 +361,15 @@ pub fn draw<DB: DrawingBackend>(
 }
 
 /// Highest lower bound and lowest upper bound of the Principals' acceptable sets.
-fn gap_bounds(p: &crate::model::Project, issue: &str) -> (f64, f64) {
+fn gap_bounds(
+    p: &crate::model::Project,
+    principals: &std::collections::HashSet<&str>,
+    issue: &str,
+) -> (f64, f64) {
     let mut lo: f64 = 0.0;
     let mut hi: f64 = 100.0;
     for pos in p.positions.iter().filter(|q| q.issue == issue) {
-        if p.party(&pos.party)
-            .is_some_and(|x| x.role == Role::Principal)
-        {
+        if principals.contains(pos.party.as_str()) {
             let (a, b) = pos.acceptable_range();
             lo = lo.max(a);
             hi = hi.min(b);

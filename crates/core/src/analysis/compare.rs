@@ -1,6 +1,8 @@
 //! Two analyses side by side (typically the base and a scenario): how each issue's outcome
 //! and each party's total pain change.
 
+use std::collections::{HashMap, HashSet};
+
 use super::Analysis;
 use serde::Serialize;
 
@@ -44,11 +46,17 @@ fn diff(before: Option<f64>, after: Option<f64>) -> Option<f64> {
 
 /// Compare `after` (e.g. a scenario) against `before` (e.g. the base).
 pub fn compare(before: &Analysis, after: &Analysis) -> Comparison {
+    // Matched by id through maps: a project may have tens of thousands of parties.
+    let after_issues: HashMap<&str, _> = after.issues.iter().map(|a| (a.id.as_str(), a)).collect();
+    let before_issues: HashSet<&str> = before.issues.iter().map(|b| b.id.as_str()).collect();
+    let after_parties: HashMap<&str, _> =
+        after.parties.iter().map(|a| (a.id.as_str(), a)).collect();
+    let before_parties: HashSet<&str> = before.parties.iter().map(|b| b.id.as_str()).collect();
     let mut issues: Vec<IssueChange> = before
         .issues
         .iter()
         .map(|b| {
-            let a = after.issues.iter().find(|a| a.id == b.id);
+            let a = after_issues.get(b.id.as_str());
             let after_outcome = a.and_then(|a| a.outcome);
             IssueChange {
                 id: b.id.clone(),
@@ -63,7 +71,7 @@ pub fn compare(before: &Analysis, after: &Analysis) -> Comparison {
         after
             .issues
             .iter()
-            .filter(|a| !before.issues.iter().any(|b| b.id == a.id))
+            .filter(|a| !before_issues.contains(a.id.as_str()))
             .map(|a| IssueChange {
                 id: a.id.clone(),
                 name: a.name.clone(),
@@ -76,7 +84,7 @@ pub fn compare(before: &Analysis, after: &Analysis) -> Comparison {
         .parties
         .iter()
         .map(|b| {
-            let a = after.parties.iter().find(|a| a.id == b.id);
+            let a = after_parties.get(b.id.as_str());
             PartyChange {
                 id: b.id.clone(),
                 before: Some(b.total_pain),
@@ -90,7 +98,7 @@ pub fn compare(before: &Analysis, after: &Analysis) -> Comparison {
         after
             .parties
             .iter()
-            .filter(|a| !before.parties.iter().any(|b| b.id == a.id))
+            .filter(|a| !before_parties.contains(a.id.as_str()))
             .map(|a| PartyChange {
                 id: a.id.clone(),
                 before: None,

@@ -91,6 +91,14 @@ fn deal_parties(table: &Table) -> (Vec<DealParty>, Vec<DealNote>) {
     let project = table.project;
     let mut parties = Vec::new();
     let mut notes = Vec::new();
+    // Each party's entries in issue order, gathered in one pass (not one pass per party:
+    // a project may have tens of thousands of Principals).
+    let mut of_party = vec![Vec::new(); project.parties.len()];
+    for (i, entries) in table.by_issue.iter().enumerate() {
+        for e in entries {
+            of_party[e.party].push((i, e));
+        }
+    }
     for (index, party) in project.parties.iter().enumerate() {
         // A (refused) duplicate id is the first party of that id.
         if party.role != Role::Principal || table.party_index(&party.id) != Some(index) {
@@ -98,28 +106,26 @@ fn deal_parties(table: &Table) -> (Vec<DealParty>, Vec<DealNote>) {
         }
         let mut terms = Vec::new();
         let mut red_lines = Vec::new();
-        for (i, entries) in table.by_issue.iter().enumerate() {
-            for e in entries.iter().filter(|e| e.party == index) {
-                let pos = e.position;
-                let ideal = pos.ideal();
-                let walk_away = pos.walk_away.filter(|w| w.is_finite());
-                if pos.red_line && walk_away.is_some() {
-                    let (lo, hi) = pos.acceptable_range();
-                    red_lines.push((i, lo.max(0.0), hi.min(100.0)));
-                }
-                if pos.salience.is_finite() && pos.salience > 0.0 && ideal.is_finite() {
-                    let issue = &project.issues[i];
-                    terms.push(ValueTerm {
-                        issue: i,
-                        issue_id: issue.id.clone(),
-                        issue_name: issue.name.clone(),
-                        ideal,
-                        walk_away,
-                        salience: pos.salience,
-                        range: range(ideal, walk_away),
-                        weight: 0.0,
-                    });
-                }
+        for &(i, e) in &of_party[index] {
+            let pos = e.position;
+            let ideal = pos.ideal();
+            let walk_away = pos.walk_away.filter(|w| w.is_finite());
+            if pos.red_line && walk_away.is_some() {
+                let (lo, hi) = pos.acceptable_range();
+                red_lines.push((i, lo.max(0.0), hi.min(100.0)));
+            }
+            if pos.salience.is_finite() && pos.salience > 0.0 && ideal.is_finite() {
+                let issue = &project.issues[i];
+                terms.push(ValueTerm {
+                    issue: i,
+                    issue_id: issue.id.clone(),
+                    issue_name: issue.name.clone(),
+                    ideal,
+                    walk_away,
+                    salience: pos.salience,
+                    range: range(ideal, walk_away),
+                    weight: 0.0,
+                });
             }
         }
         if terms.is_empty() {

@@ -11,6 +11,7 @@ mod deals_space;
 mod deals_words;
 mod leverage;
 mod outcome;
+mod recompute;
 mod sensitivity;
 mod zopa;
 

@@ -35,7 +35,7 @@ pub fn total_weight(terms: &[Term]) -> f64 {
 /// Cumulative sums of decimal weights (0.1 + 0.2 ...) carry rounding error; a cumulative
 /// weight within this fraction of the total below the half-way mark counts as reaching it,
 /// so an exact 50/50 split picks the lower stance however the sum was rounded.
-const HALF_TOLERANCE: f64 = 1e-12;
+pub(crate) const HALF_TOLERANCE: f64 = 1e-12;
 
 /// The lowest stance x such that the parties with stance <= x hold at least half of the
 /// total weight. `None` when the total weight is 0 (or there are no terms).

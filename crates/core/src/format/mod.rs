@@ -12,6 +12,7 @@ mod read;
 mod recovery;
 mod suggest;
 mod syntax;
+mod text_limits;
 mod validate;
 mod write;
 
@@ -27,6 +28,7 @@ pub use read::{
 };
 pub use recovery::{RecoveryEntry, RecoveryStore};
 pub use suggest::closest as closest_word;
+pub use text_limits::{MAX_LINE_CHARS, MAX_TEXT_CHARS};
 pub use validate::validate;
 /// For the fuzz target that compares the fast reader with `ron` on every input: whenever
 /// the fast reader takes `text`, `ron` must read the very same project from it.

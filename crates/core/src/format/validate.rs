@@ -20,13 +20,14 @@ pub fn validate(project: &Project) -> Vec<Diagnostic> {
         last_found: [None; 3],
     };
     checker.project();
+    checker.out.extend(super::text_limits::check(project));
     checker.out
 }
 
 /// A position as the user knows it, by names first: "Russia on Scope (positions[3])"; by
 /// ids when either is not in the project (the message then says which). `within` names the
 /// scenario the list belongs to (", scenario Drag-out"), empty for the base.
-fn position_item(
+pub(super) fn position_item(
     project: &Project,
     (prefix, within): (&str, &str),
     i: usize,
@@ -47,7 +48,7 @@ fn position_item(
 
 /// An item by its name first, "Russia (parties[2])"; by its id when it has no name,
 /// `parties[2] ("ru")`.
-fn named(name: &str, path: String, id: &str) -> String {
+pub(super) fn named(name: &str, path: String, id: &str) -> String {
     if name.trim().is_empty() {
         format!("{path} ({id:?})")
     } else {
@@ -56,7 +57,7 @@ fn named(name: &str, path: String, id: &str) -> String {
 }
 
 /// An item's name, or its id in quotes when it has no name.
-fn label(name: &str, id: &str) -> String {
+pub(super) fn label(name: &str, id: &str) -> String {
     if name.trim().is_empty() {
         format!("{id:?}")
     } else {
@@ -65,7 +66,7 @@ fn label(name: &str, id: &str) -> String {
 }
 
 /// A party's name for an item label, or its id in quotes when the project has no such party.
-fn party_label(project: &Project, id: &str) -> String {
+pub(super) fn party_label(project: &Project, id: &str) -> String {
     project
         .party(id)
         .map_or_else(|| format!("{id:?}"), |p| label(&p.name, id))
@@ -619,7 +620,7 @@ fn number(value: f64) -> String {
 }
 
 /// A title cut to a length that fits in an item name.
-fn short(title: &str) -> String {
+pub(super) fn short(title: &str) -> String {
     const MAX: usize = 40;
     if title.chars().count() <= MAX {
         title.to_owned()

@@ -392,6 +392,12 @@ impl Project {
     /// The party's colour as `#RRGGBB`: its own, or the palette's by party order.
     pub fn party_color(&self, id: &str) -> &str {
         let index = self.parties.iter().position(|p| p.id == id).unwrap_or(0);
+        self.party_color_at(index)
+    }
+
+    /// The colour of the party at `index` of `parties` (a loop over every party uses this:
+    /// no search by id).
+    pub fn party_color_at(&self, index: usize) -> &str {
         match self.parties.get(index).and_then(|p| p.color.as_deref()) {
             Some(color) => color,
             None => super::PALETTE[index % super::PALETTE.len()],

@@ -27,6 +27,15 @@ pub const DEFAULT_ROUNDS: usize = 10;
 /// The most rounds one run may ask for (each round is kept, for every issue).
 pub const MAX_ROUNDS: usize = 1000;
 
+/// The most parties on one issue the model is played for: it plays every pair against
+/// every other, so one round costs the cube of the parties (published uses have a few
+/// dozen). An issue with more is listed, with its reason, but not simulated.
+pub const MAX_ACTORS: usize = 200;
+
+/// The most work one simulation may do, in actors³ × rounds summed over the issues (about
+/// 30 s on one core): past it the remaining issues are not simulated, and say why.
+pub const MAX_WORK: u64 = 20_000_000_000;
+
 /// The simulation of every issue of one effective project.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Simulation {
@@ -51,6 +60,9 @@ pub struct IssueRun {
     pub rounds: Vec<Round>,
     /// The first round not played because nothing was left to bargain about.
     pub stopped_at: Option<usize>,
+    /// Why the issue was not simulated (too many parties, or over the work budget); its
+    /// `rounds` then hold round 0 only.
+    pub skipped: Option<String>,
 }
 
 /// The state after one round.
@@ -106,7 +118,28 @@ struct IssueInput {
 pub fn simulate(view: &View, rounds: usize) -> Simulation {
     let rounds = rounds.min(MAX_ROUNDS);
     let inputs = inputs(&view.project);
-    let issues = run_all(&inputs, rounds);
+    // Decide in issue order which issues are played; run those (in parallel), then put
+    // the skipped ones back in their places.
+    let mut spent = 0u64;
+    let verdicts: Vec<Option<String>> = inputs
+        .iter()
+        .map(|input| over_limits(input.actors.len(), rounds, &mut spent))
+        .collect();
+    let played: Vec<&IssueInput> = inputs
+        .iter()
+        .zip(&verdicts)
+        .filter(|(_, v)| v.is_none())
+        .map(|(i, _)| i)
+        .collect();
+    let mut runs = run_all(&played, rounds).into_iter();
+    let issues = inputs
+        .iter()
+        .zip(verdicts)
+        .map(|(input, verdict)| match verdict {
+            Some(reason) => skipped_run(input, reason),
+            None => runs.next().expect("one run per played issue"),
+        })
+        .collect();
     Simulation {
         scenario: view.scenario.as_ref().map(|(id, _)| id.clone()),
         rounds,
@@ -143,14 +176,71 @@ pub fn simulate_issue(view: &View, issue: &str, rounds: usize) -> Option<IssueRu
             });
         }
     }
-    Some(run_issue(&input, rounds.min(MAX_ROUNDS)))
+    let rounds = rounds.min(MAX_ROUNDS);
+    Some(match over_limits(input.actors.len(), rounds, &mut 0) {
+        Some(reason) => skipped_run(&input, reason),
+        None => run_issue(&input, rounds),
+    })
+}
+
+/// Why an issue of `actors` parties is not played, if it is not; adds its work to `spent`
+/// when it is.
+fn over_limits(actors: usize, rounds: usize, spent: &mut u64) -> Option<String> {
+    if actors > MAX_ACTORS {
+        return Some(format!(
+            "Not simulated: {actors} parties take a position on this issue, and the model, \
+             which plays every pair of parties against every other, is run for at most \
+             {MAX_ACTORS}."
+        ));
+    }
+    let work = (actors as u64).pow(3).saturating_mul(rounds.max(1) as u64);
+    if spent.saturating_add(work) > MAX_WORK {
+        return Some(
+            "Not simulated: the issues before it used up the work one simulation may do; \
+             simulate fewer rounds, or a copy of the project with fewer issues."
+                .to_owned(),
+        );
+    }
+    *spent += work;
+    None
+}
+
+/// An issue that was not played: round 0 (the input) only, and the reason.
+fn skipped_run(input: &IssueInput, reason: String) -> IssueRun {
+    // Not through the engine: it sets up tables of actors² even for no rounds.
+    let positions: Vec<f64> = input.actors.iter().map(|a| a.x).collect();
+    let (lo, hi) = positions
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &x| {
+            (lo.min(x), hi.max(x))
+        });
+    let terms: Vec<Term> = input
+        .actors
+        .iter()
+        .map(|a| Term::new(a.x, a.c, a.s))
+        .collect();
+    IssueRun {
+        issue: input.issue.clone(),
+        parties: input.parties.clone(),
+        weights: terms.iter().map(|t| t.weight).collect(),
+        delta: if hi >= lo { hi - lo } else { 0.0 },
+        rounds: vec![Round {
+            round: 0,
+            median: weighted_median(&terms),
+            mean: weighted_mean(&terms),
+            positions,
+            risk: None,
+            moves: Vec::new(),
+        }],
+        stopped_at: Some(1),
+        skipped: Some(reason),
+    }
 }
 
 /// Each issue's actors: every party with a position on it, in party order, with its
 /// (scenario-resolved) power, the position's salience and its stance. A duplicate
 /// (party, issue) uses the first position, as `Project::position` does.
 fn inputs(project: &Project) -> Vec<IssueInput> {
-    let np = project.parties.len();
     let mut parties: HashMap<&str, usize> = HashMap::new();
     for (i, p) in project.parties.iter().enumerate() {
         parties.entry(p.id.as_str()).or_insert(i);
@@ -159,36 +249,39 @@ fn inputs(project: &Project) -> Vec<IssueInput> {
     for (i, x) in project.issues.iter().enumerate() {
         issues.entry(x.id.as_str()).or_insert(i);
     }
-    let mut cells: Vec<Option<usize>> = vec![None; np * project.issues.len()];
+    // Each issue's (party index, position index), first position of a pair only; sparse,
+    // so a project with many parties and many issues but few positions stays small.
+    let mut cells: Vec<Vec<(usize, usize)>> = vec![Vec::new(); project.issues.len()];
     for (k, pos) in project.positions.iter().enumerate() {
         if let (Some(&p), Some(&i)) = (
             parties.get(pos.party.as_str()),
             issues.get(pos.issue.as_str()),
         ) && pos.stance.is_finite()
         {
-            cells[i * np + p].get_or_insert(k);
+            cells[i].push((p, k));
         }
     }
     project
         .issues
         .iter()
-        .enumerate()
-        .map(|(i, issue)| {
+        .zip(cells)
+        .map(|(issue, mut cell)| {
+            // In party order; a stable sort keeps the first position of a duplicate first.
+            cell.sort_by_key(|&(p, _)| p);
+            cell.dedup_by_key(|&mut (p, _)| p);
             let mut input = IssueInput {
                 issue: issue.id.clone(),
                 parties: Vec::new(),
                 actors: Vec::new(),
             };
-            for (p, party) in project.parties.iter().enumerate() {
-                if let Some(k) = cells[i * np + p] {
-                    let pos = &project.positions[k];
-                    input.parties.push(party.id.clone());
-                    input.actors.push(Actor {
-                        c: party.power,
-                        s: pos.salience,
-                        x: pos.stance,
-                    });
-                }
+            for (p, k) in cell {
+                let pos = &project.positions[k];
+                input.parties.push(project.parties[p].id.clone());
+                input.actors.push(Actor {
+                    c: project.parties[p].power,
+                    s: pos.salience,
+                    x: pos.stance,
+                });
             }
             input
         })
@@ -196,7 +289,7 @@ fn inputs(project: &Project) -> Vec<IssueInput> {
 }
 
 /// Run every issue, spread over the available cores when there is enough work to share.
-fn run_all(inputs: &[IssueInput], rounds: usize) -> Vec<IssueRun> {
+fn run_all(inputs: &[&IssueInput], rounds: usize) -> Vec<IssueRun> {
     // Work per round grows with n^3; below this much in all, threads cost more than they save.
     const PARALLEL_WORK: usize = 200_000;
     let work: usize = inputs.iter().map(|i| i.actors.len().pow(3) * rounds).sum();
@@ -264,6 +357,7 @@ fn run_issue(input: &IssueInput, rounds: usize) -> IssueRun {
         delta: run.delta,
         rounds,
         stopped_at: run.stopped_at,
+        skipped: None,
     }
 }
 
@@ -286,6 +380,9 @@ impl Serialize for IssueRun {
         st.serialize_field("issue", &self.issue)?;
         st.serialize_field("delta", &self.delta)?;
         st.serialize_field("rounds", &RoundsJson(self))?;
+        if let Some(reason) = &self.skipped {
+            st.serialize_field("skipped", reason)?;
+        }
         st.end()
     }
 }

@@ -128,6 +128,9 @@ fn utility(value: f64) -> String {
 
 /// How the run ended, as a sentence.
 pub fn ending_sentence<'a>(run: &'a IssueRun, name: impl Fn(&'a str) -> String) -> String {
+    if let Some(reason) = &run.skipped {
+        return reason.clone();
+    }
     let rounds = run.rounds.len().saturating_sub(1);
     match run.ending() {
         Ending::TooFew => {

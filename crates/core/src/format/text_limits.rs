@@ -1,0 +1,249 @@
+//! The longest text a field may hold (docs/file-format.md, "Limits"): a name, title, label
+//! or id at most `MAX_LINE_CHARS` characters, a free text (summary, notes, rationale,
+//! description) at most `MAX_TEXT_CHARS`. Every view and chart lays these out; without a
+//! bound a valid 40 MB file with one long summary made the app allocate gigabytes.
+
+use super::validate::{label, named, party_label, position_item, short};
+use super::{Diagnostic, Location};
+use crate::model::{Event, Leverage, Position, Project};
+
+/// The most characters in a one-line field: ids, names, titles, labels, URLs.
+pub const MAX_LINE_CHARS: usize = 1_000;
+/// The most characters in a free-text field: summary, notes, rationale, description.
+pub const MAX_TEXT_CHARS: usize = 100_000;
+
+/// An error for every field over its limit, naming the item as every message does: by its
+/// name first (clipped), then its place in the file.
+pub fn check(project: &Project) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let p = project;
+    let mut line = |item: &dyn Fn() -> String, field: &str, text: &str| {
+        over(&mut out, item, field, text, MAX_LINE_CHARS)
+    };
+    line(&|| "title".to_owned(), "title", &p.title);
+    for (i, s) in p.sources.iter().enumerate() {
+        let item = || named(&s.title, format!("sources[{i}]"), &s.id);
+        for (field, text) in [
+            ("id", s.id.as_str()),
+            ("title", &s.title),
+            ("author", &s.author),
+            ("url", s.url.as_deref().unwrap_or("")),
+        ] {
+            line(&item, field, text);
+        }
+    }
+    for (i, x) in p.parties.iter().enumerate() {
+        let item = || named(&x.name, format!("parties[{i}]"), &x.id);
+        line(&item, "id", &x.id);
+        line(&item, "name", &x.name);
+    }
+    for (i, x) in p.issues.iter().enumerate() {
+        let item = || named(&x.name, format!("issues[{i}]"), &x.id);
+        for (field, text) in [
+            ("id", &x.id),
+            ("name", &x.name),
+            ("low", &x.low),
+            ("high", &x.high),
+        ] {
+            line(&item, field, text);
+        }
+        for (m, mark) in x.marks.iter().enumerate() {
+            let item = || named(&x.name, format!("issues[{i}].marks[{m}]"), &x.id);
+            line(&item, "label", &mark.label);
+        }
+    }
+    let places = places(p);
+    for (place, (_, leverage, events)) in places.iter().zip(lists(p)) {
+        for (i, l) in leverage.iter().enumerate() {
+            let item = || leverage_item(p, place, i, l);
+            line(&item, "instrument", &l.instrument);
+        }
+        for (i, e) in events.iter().enumerate() {
+            let item = || event_item(place, i, e);
+            line(&item, "title", &e.title);
+        }
+    }
+    for (i, s) in p.scenarios.iter().enumerate() {
+        let item = || named(&s.name, format!("scenarios[{i}]"), &s.id);
+        line(&item, "id", &s.id);
+        line(&item, "name", &s.name);
+    }
+
+    let mut text = |item: &dyn Fn() -> String, field: &str, text: &str| {
+        over(&mut out, item, field, text, MAX_TEXT_CHARS)
+    };
+    text(&|| "summary".to_owned(), "summary", &p.summary);
+    for (i, x) in p.parties.iter().enumerate() {
+        text(
+            &|| named(&x.name, format!("parties[{i}]"), &x.id),
+            "notes",
+            &x.notes,
+        );
+    }
+    for (i, x) in p.issues.iter().enumerate() {
+        text(
+            &|| named(&x.name, format!("issues[{i}]"), &x.id),
+            "notes",
+            &x.notes,
+        );
+    }
+    for (place, (positions, _, events)) in places.iter().zip(lists(p)) {
+        for (i, pos) in positions.iter().enumerate() {
+            let item = || position_item(p, (place.0.as_str(), place.1.as_str()), i, pos);
+            text(&item, "rationale", &pos.rationale);
+        }
+        for (i, e) in events.iter().enumerate() {
+            text(&|| event_item(place, i, e), "notes", &e.notes);
+        }
+    }
+    for (i, s) in p.scenarios.iter().enumerate() {
+        let item = || named(&s.name, format!("scenarios[{i}]"), &s.id);
+        text(&item, "description", &s.description);
+    }
+    out
+}
+
+/// Where a list sits: ("", "") for the base, ("scenarios[0].", ", scenario Name").
+type Place = (String, String);
+
+fn places(p: &Project) -> Vec<Place> {
+    let mut out = vec![(String::new(), String::new())];
+    for (i, s) in p.scenarios.iter().enumerate() {
+        out.push((
+            format!("scenarios[{i}]."),
+            format!(", scenario {}", label(&s.name, &s.id)),
+        ));
+    }
+    out
+}
+
+/// The base's lists, then each scenario's, in the order of `places`.
+fn lists(p: &Project) -> Vec<(&[Position], &[Leverage], &[Event])> {
+    let mut out = vec![(
+        p.positions.as_slice(),
+        p.leverage.as_slice(),
+        p.events.as_slice(),
+    )];
+    for s in &p.scenarios {
+        out.push((
+            s.positions.as_slice(),
+            s.leverage.as_slice(),
+            s.events.as_slice(),
+        ));
+    }
+    out
+}
+
+/// "United States over Ukraine: Aid pause (leverage[0])".
+fn leverage_item(p: &Project, (prefix, within): &Place, i: usize, l: &Leverage) -> String {
+    format!(
+        "{} over {}: {}{within} ({prefix}leverage[{i}])",
+        party_label(p, &l.holder),
+        party_label(p, &l.target),
+        short(&l.instrument)
+    )
+}
+
+/// "Talks open, 2025-03-11 (events[0])".
+fn event_item((prefix, within): &Place, i: usize, e: &Event) -> String {
+    format!(
+        "{}, {}{within} ({prefix}events[{i}])",
+        short(&e.title),
+        e.date
+    )
+}
+
+fn over(out: &mut Vec<Diagnostic>, item: &dyn Fn() -> String, field: &str, text: &str, max: usize) {
+    // Bytes bound characters from above: count characters only when the bytes exceed.
+    if text.len() <= max {
+        return;
+    }
+    let chars = text.chars().count();
+    if chars <= max {
+        return;
+    }
+    let advice = if max == MAX_TEXT_CHARS {
+        "shorten it, or keep the long text in a document of its own and cite it as a source"
+    } else {
+        "shorten it; a longer description belongs in the notes"
+    };
+    out.push(Diagnostic::error(
+        Location::Item(item()),
+        format!(
+            "{field} is {} characters long, and the most it may hold is {}; {advice}",
+            thousands(chars),
+            thousands(max)
+        ),
+    ));
+}
+
+/// 100000 -> "100,000".
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::generate::{GenerateSpec, generate};
+
+    fn small() -> Project {
+        generate(GenerateSpec {
+            parties: 2,
+            issues: 2,
+            events: 3,
+            seed: 1,
+        })
+    }
+
+    #[test]
+    fn text_at_the_limit_passes_and_one_more_character_fails() {
+        let mut p = small();
+        p.summary = "é".repeat(MAX_TEXT_CHARS); // 2 bytes each: counted as characters
+        p.parties[1].name = "x".repeat(MAX_LINE_CHARS);
+        assert!(check(&p).is_empty());
+        p.summary.push('a');
+        p.parties[1].name.push('x');
+        let messages: Vec<String> = check(&p).iter().map(ToString::to_string).collect();
+        assert_eq!(
+            messages,
+            [
+                format!(
+                    "{}… (parties[1]): error: name is 1,001 characters long, and the most it \
+                     may hold is 1,000; shorten it; a longer description belongs in the notes",
+                    "x".repeat(39)
+                ),
+                "summary: error: summary is 100,001 characters long, and the most it may \
+                 hold is 100,000; shorten it, or keep the long text in a document of its own \
+                 and cite it as a source"
+                    .to_owned(),
+            ]
+        );
+    }
+
+    #[test]
+    fn scenario_items_are_named_by_their_place() {
+        let mut p = small();
+        let mut pos = p.positions[0].clone();
+        pos.rationale = "r".repeat(MAX_TEXT_CHARS + 5);
+        p.scenarios[0].positions.push(pos);
+        let found = check(&p);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].location,
+            Location::Item(format!(
+                "{} on {}, scenario Party 0 grows stronger (scenarios[0].positions[0])",
+                p.parties[0].name, p.issues[0].name
+            ))
+        );
+        assert_eq!(thousands(1_234_567), "1,234,567");
+    }
+}
