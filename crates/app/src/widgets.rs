@@ -296,6 +296,11 @@ pub fn party_color(project: &Project, id: &str) -> Color32 {
     hex_color(project.party_color(id))
 }
 
+/// The colour of the party at `index` of the list (for loops over every party: no search).
+pub fn party_color_at(project: &Project, index: usize) -> Color32 {
+    hex_color(project.party_color_at(index))
+}
+
 pub fn hex_color(text: &str) -> Color32 {
     match crate::model::parse_color(text) {
         Some([r, g, b]) => Color32::from_rgb(r, g, b),

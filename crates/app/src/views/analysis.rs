@@ -239,8 +239,12 @@ fn breaches_ui(ui: &mut Ui, index: &ProjectIndex, project: &Project, issue: &Iss
         return;
     }
     breaches.sort_by_key(|c| !c.red_line);
-    let lines: Vec<String> = breaches
+    // Named one by one up to a limit: an issue may have thousands of parties.
+    const NAMED: usize = 20;
+    let more = breaches.len().saturating_sub(NAMED);
+    let mut lines: Vec<String> = breaches
         .iter()
+        .take(NAMED)
         .map(|c| {
             let name = widgets::party_name(project, &c.party);
             let walk = position(index, project, &c.party, &issue.id).and_then(|p| p.walk_away);
@@ -251,6 +255,9 @@ fn breaches_ui(ui: &mut Ui, index: &ProjectIndex, project: &Project, issue: &Iss
             }
         })
         .collect();
+    if more > 0 {
+        lines.push(format!("and {more} more"));
+    }
     let mut rich = RichText::new(lines.join("; ")).color(red(ui));
     if breaches.iter().any(|c| c.red_line) {
         rich = rich.strong();

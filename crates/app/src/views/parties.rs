@@ -1,6 +1,7 @@
 //! The parties view: the actors at the table, in order; add, reorder and remove them.
 //! The selected party is edited in the inspector (name, role, power, colour, notes).
 
+use super::rows;
 use crate::document::Document;
 use crate::model::{IdKind, PowerOverride, Role};
 use crate::widgets::{self, Changes};
@@ -34,61 +35,59 @@ pub fn ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell) {
     let positions_index = analysis_cache::index(shell, doc);
     let count = view.project.parties.len();
     let mut action: Option<(usize, Move)> = None;
+    // Rows of one height, laid out only where visible: a project may have thousands.
+    let widths = [260.0, 90.0, 100.0, 90.0, 220.0];
+    rows::header(ui, &widths, &["Party", "Role", "Power", "Positions", ""]);
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            egui::Grid::new("parties-list")
-                .num_columns(5)
-                .striped(true)
-                .spacing([14.0, 6.0])
-                .show(ui, |ui| {
-                    for head in ["Party", "Role", "Power", "Positions", ""] {
-                        ui.label(RichText::new(head).strong());
-                    }
-                    ui.end_row();
-                    for (index, party) in view.project.parties.iter().enumerate() {
-                        ui.horizontal(|ui| {
-                            widgets::swatch(ui, widgets::party_color(&view.project, &party.id));
-                            let selected =
-                                shell.selection == Some(Selection::Party(party.id.clone()));
-                            if ui.selectable_label(selected, &party.name).clicked() {
-                                shell.select(Selection::Party(party.id.clone()));
-                            }
-                        });
-                        ui.label(party.role.label());
-                        widgets::meter(ui, party.power, 90.0);
-                        let n = positions_index
-                            .party_positions
-                            .get(index)
-                            .copied()
-                            .unwrap_or(0);
-                        ui.label(format!("{n} of {}", view.project.issues.len()));
-                        ui.horizontal(|ui| {
-                            if ui
-                                .add_enabled(index > 0, egui::Button::new("Up"))
-                                .on_hover_text(format!("Move {} up", party.name))
-                                .clicked()
-                            {
-                                action = Some((index, Move::Up));
-                            }
-                            if ui
-                                .add_enabled(index + 1 < count, egui::Button::new("Down"))
-                                .on_hover_text(format!("Move {} down", party.name))
-                                .clicked()
-                            {
-                                action = Some((index, Move::Down));
-                            }
-                            if ui
-                                .button("Delete")
-                                .on_hover_text(format!("Delete {}", party.name))
-                                .clicked()
-                            {
-                                shell.queue(Command::DeleteParty(party.id.clone()));
-                            }
-                        });
-                        ui.end_row();
+            let height = ui.spacing().interact_size.y + 8.0;
+            rows::rows(ui, height, count, |ui, index| {
+                let party = &view.project.parties[index];
+                rows::cell(ui, widths[0], |ui| {
+                    widgets::swatch(ui, widgets::party_color_at(&view.project, index));
+                    let selected = shell.selection == Some(Selection::Party(party.id.clone()));
+                    let label = egui::Button::selectable(selected, &party.name).truncate();
+                    if ui.add(label).clicked() {
+                        shell.select(Selection::Party(party.id.clone()));
                     }
                 });
+                rows::cell(ui, widths[1], |ui| {
+                    ui.label(party.role.label());
+                });
+                rows::cell(ui, widths[2], |ui| widgets::meter(ui, party.power, 90.0));
+                let n = positions_index
+                    .party_positions
+                    .get(index)
+                    .copied()
+                    .unwrap_or(0);
+                rows::cell(ui, widths[3], |ui| {
+                    ui.label(format!("{n} of {}", view.project.issues.len()));
+                });
+                rows::cell(ui, widths[4], |ui| {
+                    if ui
+                        .add_enabled(index > 0, egui::Button::new("Up"))
+                        .on_hover_text(format!("Move {} up", party.name))
+                        .clicked()
+                    {
+                        action = Some((index, Move::Up));
+                    }
+                    if ui
+                        .add_enabled(index + 1 < count, egui::Button::new("Down"))
+                        .on_hover_text(format!("Move {} down", party.name))
+                        .clicked()
+                    {
+                        action = Some((index, Move::Down));
+                    }
+                    if ui
+                        .button("Delete")
+                        .on_hover_text(format!("Delete {}", party.name))
+                        .clicked()
+                    {
+                        shell.queue(Command::DeleteParty(party.id.clone()));
+                    }
+                });
+            });
             if count == 0 {
                 ui.label(RichText::new("No parties yet. Add the actors at the table.").weak());
             }

@@ -52,11 +52,12 @@ pub fn ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell) {
     let columns: Vec<(&str, &str, Color32)> = project
         .parties
         .iter()
-        .map(|p| {
+        .enumerate()
+        .map(|(i, p)| {
             (
                 p.id.as_str(),
                 p.name.as_str(),
-                widgets::party_color(project, &p.id),
+                widgets::party_color_at(project, i),
             )
         })
         .collect();
@@ -77,12 +78,11 @@ pub fn ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell) {
                     header.col(|ui| {
                         ui.label(RichText::new("Issue").strong());
                     });
-                    for party in &project.parties {
+                    for (party, &(_, _, color)) in project.parties.iter().zip(&columns) {
                         header.col(|ui| {
                             if !ui.is_rect_visible(ui.max_rect()) {
                                 return;
                             }
-                            let color = widgets::party_color(project, &party.id);
                             ui.vertical(|ui| {
                                 ui.horizontal(|ui| {
                                     widgets::swatch(ui, color);

@@ -285,7 +285,9 @@ fn moves_ui(ui: &mut Ui, project: &Project, run: &IssueRun, round: usize) {
             ui.strong("Start");
             ui.strong(format!("After round {round}"));
             ui.end_row();
-            for (i, id) in run.parties.iter().enumerate() {
+            // A played run has at most MAX_ACTORS parties; an issue skipped for having
+            // more lists that many, and says how many it leaves out.
+            for (i, id) in run.parties.iter().enumerate().take(sim::MAX_ACTORS) {
                 ui.horizontal(|ui| {
                     widgets::swatch(ui, widgets::party_color(project, id));
                     ui.label(widgets::party_name(project, id));
@@ -295,6 +297,15 @@ fn moves_ui(ui: &mut Ui, project: &Project, run: &IssueRun, round: usize) {
                 ui.end_row();
             }
         });
+    if run.parties.len() > sim::MAX_ACTORS {
+        ui.label(
+            RichText::new(format!(
+                "… and {} more parties.",
+                run.parties.len() - sim::MAX_ACTORS
+            ))
+            .weak(),
+        );
+    }
 }
 
 /// The simulated end state beside the static predicted outcome of the analysis.

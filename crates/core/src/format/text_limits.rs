@@ -5,7 +5,7 @@
 
 use super::validate::{label, named, party_label, position_item, short};
 use super::{Diagnostic, Location};
-use crate::model::{Event, Leverage, Position, Project};
+use crate::model::{Event, Leverage, Position, Project, is_valid_id};
 
 /// The most characters in a one-line field: ids, names, titles, labels, URLs.
 pub const MAX_LINE_CHARS: usize = 1_000;
@@ -162,7 +162,14 @@ fn over(out: &mut Vec<Diagnostic>, item: &dyn Fn() -> String, field: &str, text:
     if chars <= max {
         return;
     }
-    let advice = if max == MAX_TEXT_CHARS {
+    // An id that is not valid is reported by the id check already: one message a field.
+    if field == "id" && !is_valid_id(text) {
+        return;
+    }
+    let advice = if field == "id" {
+        "shorten it; an id only names the item for references (renaming it in the app's \
+         inspector updates every reference)"
+    } else if max == MAX_TEXT_CHARS {
         "shorten it, or keep the long text in a document of its own and cite it as a source"
     } else {
         "shorten it; a longer description belongs in the notes"
@@ -227,6 +234,18 @@ mod tests {
                     .to_owned(),
             ]
         );
+    }
+
+    #[test]
+    fn a_long_valid_id_is_refused_once_and_an_invalid_one_left_to_the_id_check() {
+        let mut p = small();
+        p.issues[0].id = "a".repeat(MAX_LINE_CHARS + 1);
+        let found = check(&p);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].message.starts_with("id is 1,001 characters long"));
+        assert!(found[0].message.contains("renaming it in the app"));
+        p.issues[0].id = "A".repeat(MAX_LINE_CHARS + 1);
+        assert!(check(&p).is_empty());
     }
 
     #[test]

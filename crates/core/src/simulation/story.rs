@@ -7,6 +7,8 @@ use super::{IssueRun, Move, MoveKind};
 /// How a run ended.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Ending {
+    /// Not played: too many parties, or over the work budget (`IssueRun::skipped` says).
+    Skipped,
     /// Fewer than two parties have a position: nobody to bargain with.
     TooFew,
     /// Every party held one position from the start: nothing to bargain about.
@@ -25,6 +27,9 @@ pub enum Ending {
 
 impl Ending {
     pub fn of(run: &IssueRun) -> Ending {
+        if run.skipped.is_some() {
+            return Ending::Skipped;
+        }
         let Some(first) = run.rounds.first() else {
             return Ending::TooFew;
         };
@@ -69,6 +74,7 @@ impl Ending {
     /// A short label: "converged", "settled", "cycled", "stood still", ...
     pub fn label(self) -> &'static str {
         match self {
+            Ending::Skipped => "not simulated",
             Ending::TooFew => "nobody to bargain with",
             Ending::Unanimous => "nothing to bargain about",
             Ending::StoodStill => "stood still",
@@ -128,11 +134,9 @@ fn utility(value: f64) -> String {
 
 /// How the run ended, as a sentence.
 pub fn ending_sentence<'a>(run: &'a IssueRun, name: impl Fn(&'a str) -> String) -> String {
-    if let Some(reason) = &run.skipped {
-        return reason.clone();
-    }
     let rounds = run.rounds.len().saturating_sub(1);
     match run.ending() {
+        Ending::Skipped => run.skipped.clone().unwrap_or_default(),
         Ending::TooFew => {
             "Fewer than two parties hold a position on this issue: there is nobody to bargain with."
                 .to_owned()
