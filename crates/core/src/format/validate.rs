@@ -442,29 +442,42 @@ impl<'a> Checker<'a> {
     fn missing_positions(&mut self, positions: &HashMap<(&str, &str), usize>) {
         const LISTED: usize = 5;
         let p = self.project;
+        // Each party's issues, and how often each issue id is listed: the count of missing
+        // issues and the first few of them then cost what the party has, not parties x
+        // issues (10,000 Principals x 5,000 issues took 2 s of hashing).
+        let mut of_party: HashMap<&str, HashSet<&str>> = HashMap::new();
+        for &(party, issue) in positions.keys() {
+            of_party.entry(party).or_default().insert(issue);
+        }
+        let mut listed: HashMap<&str, usize> = HashMap::new();
+        for issue in &p.issues {
+            *listed.entry(issue.id.as_str()).or_default() += 1;
+        }
+        let none = HashSet::new();
         for (i, party) in p.parties.iter().enumerate() {
             if party.role != Role::Principal {
                 continue;
             }
-            let missing: Vec<&str> = p
+            let have = of_party.get(party.id.as_str()).unwrap_or(&none);
+            let present: usize = have.iter().filter_map(|id| listed.get(id)).sum();
+            let count = p.issues.len() - present;
+            let first: Vec<&str> = p
                 .issues
                 .iter()
                 .map(|issue| issue.id.as_str())
-                .filter(|issue| !positions.contains_key(&(party.id.as_str(), *issue)))
+                .filter(|issue| !have.contains(issue))
+                .take(LISTED)
                 .collect();
-            let what = match missing.as_slice() {
-                [] => continue,
-                [one] => format!("issue {one:?}"),
-                many => {
-                    let mut list: Vec<String> = many
-                        .iter()
-                        .take(LISTED)
-                        .map(|id| format!("{id:?}"))
-                        .collect();
-                    if many.len() > LISTED {
-                        list.push(format!("and {} more", many.len() - LISTED));
+            let missing = (count, first);
+            let what = match missing {
+                (0, _) => continue,
+                (1, first) => format!("issue {:?}", first[0]),
+                (many, first) => {
+                    let mut list: Vec<String> = first.iter().map(|id| format!("{id:?}")).collect();
+                    if many > LISTED {
+                        list.push(format!("and {} more", many - LISTED));
                     }
-                    format!("{} issues: {}", many.len(), list.join(", "))
+                    format!("{many} issues: {}", list.join(", "))
                 }
             };
             self.warning(
