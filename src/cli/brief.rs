@@ -59,23 +59,26 @@ pub(super) fn load(path: &std::path::Path) -> Option<crate::model::Project> {
     }
 }
 
+/// The exit for a pack or sheets that could not be built: an unknown scenario is bad
+/// usage (2), as in `analyze` and `render`; anything else a failure (1).
+pub(super) fn failed(command: &str, file: &std::path::Path, error: &brief::BriefError) -> ExitCode {
+    let file = file.display();
+    if let brief::BriefError::Scenario(e) = error {
+        eprintln!("{file}: error: {e}");
+        return ExitCode::from(super::EXIT_USAGE);
+    }
+    eprintln!("stancemap {command}: {file}: {error}");
+    ExitCode::FAILURE
+}
+
 pub fn run(args: &Args) -> ExitCode {
-    let file = args.file.display().to_string();
     let Some(project) = load(&args.file) else {
         return ExitCode::FAILURE;
     };
     let options = options(args.paper, &args.scenario, &args.as_of);
     let pack = match brief::build(&project, &options) {
         Ok(pack) => pack,
-        // An unknown scenario is bad usage, as in `analyze` and `render`.
-        Err(brief::BriefError::Scenario(e)) => {
-            eprintln!("{file}: error: {e}");
-            return ExitCode::from(super::EXIT_USAGE);
-        }
-        Err(e) => {
-            eprintln!("stancemap brief: {e}");
-            return ExitCode::FAILURE;
-        }
+        Err(e) => return failed("brief", &args.file, &e),
     };
     if let Err(e) = crate::format::write_export(&args.out, &pack.bytes) {
         eprintln!("stancemap brief: {e}");

@@ -2,7 +2,7 @@
 //! (`<party id>.pdf`: its confidential brief and the public picture) and `facilitator.pdf`
 //! with everything, written as a set: all of them or none.
 
-use super::brief::{PaperArg, load, options};
+use super::brief::{PaperArg, failed, load, options};
 use crate::brief;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -25,21 +25,13 @@ pub struct Args {
 }
 
 pub fn run(args: &Args) -> ExitCode {
-    let file = args.file.display().to_string();
     let Some(project) = load(&args.file) else {
         return ExitCode::FAILURE;
     };
     let options = options(args.paper, &args.scenario, &args.as_of);
     let sheets = match brief::build_roles(&project, &options) {
         Ok(sheets) => sheets,
-        Err(brief::BriefError::Scenario(e)) => {
-            eprintln!("{file}: error: {e}");
-            return ExitCode::from(super::EXIT_USAGE);
-        }
-        Err(e) => {
-            eprintln!("stancemap roles: {file}: {e}");
-            return ExitCode::FAILURE;
-        }
+        Err(e) => return failed("roles", &args.file, &e),
     };
     if let Err(e) = std::fs::create_dir_all(&args.out) {
         eprintln!(

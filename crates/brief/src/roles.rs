@@ -5,7 +5,7 @@
 
 use crate::flow::{self, Block, Table};
 use crate::judgements::num;
-use crate::sections::{citations, opt, source_list};
+use crate::sections::{citations, issue_heading, opt, source_list};
 use crate::{BriefError, Options, Pack, pdf};
 use stancemap_core::model::{Brief, Leverage, Project, PublicParty, RoleSheet};
 use std::collections::HashMap;
@@ -302,19 +302,8 @@ fn public_picture(sheet: &RoleSheet, b: &mut Vec<Block>, omitted: &mut Vec<Strin
     }));
     let shown = sheet.issues.len().min(MAX_ROLE_ISSUES);
     for (n, issue) in sheet.issues[..shown].iter().enumerate() {
-        b.push(Block::Subheading(format!("{}. {}", n + 1, issue.name)));
-        b.push(Block::Para(format!(
-            "Scale: 0 = {}, 100 = {}.",
-            issue.low, issue.high
-        )));
-        if !issue.marks.is_empty() {
-            let marks: Vec<String> = issue
-                .marks
-                .iter()
-                .map(|(at, label)| format!("{} “{label}”", num(*at)))
-                .collect();
-            b.push(Block::Para(format!("Marks: {}.", marks.join("; "))));
-        }
+        let marks = issue.marks.iter().map(|(at, label)| (*at, label.as_str()));
+        issue_heading(b, n, &issue.name, (&issue.low, &issue.high), marks);
         let rows: Vec<Vec<String>> = sheet
             .public_positions
             .iter()

@@ -293,6 +293,24 @@ pub(crate) fn opt(v: Option<f64>) -> String {
     v.map_or_else(|| "–".to_owned(), num)
 }
 
+/// An issue's numbered heading, its scale's two ends and its labelled marks.
+pub(crate) fn issue_heading<'m>(
+    b: &mut Vec<Block>,
+    n: usize,
+    name: &str,
+    (low, high): (&str, &str),
+    marks: impl ExactSizeIterator<Item = (f64, &'m str)>,
+) {
+    b.push(Block::Subheading(format!("{}. {name}", n + 1)));
+    b.push(Block::Para(format!("Scale: 0 = {low}, 100 = {high}.")));
+    if marks.len() > 0 {
+        let marks: Vec<String> = marks
+            .map(|(at, label)| format!("{} “{label}”", num(at)))
+            .collect();
+        b.push(Block::Para(format!("Marks: {}.", marks.join("; "))));
+    }
+}
+
 /// "[1][3]": the numbers of the cited sources.
 pub(crate) fn citations(sources: &[String], numbers: &HashMap<&str, usize>) -> String {
     sources
@@ -319,19 +337,8 @@ fn issue_sections(inp: &Inputs, c: &mut Content) {
     b.push(Block::Heading("The issues".to_owned()));
     let shown = project.issues.len().min(MAX_ISSUE_SECTIONS);
     for (n, issue) in project.issues.iter().take(shown).enumerate() {
-        b.push(Block::Subheading(format!("{}. {}", n + 1, issue.name)));
-        b.push(Block::Para(format!(
-            "Scale: 0 = {}, 100 = {}.",
-            issue.low, issue.high
-        )));
-        if !issue.marks.is_empty() {
-            let marks: Vec<String> = issue
-                .marks
-                .iter()
-                .map(|m| format!("{} “{}”", num(m.at), m.label))
-                .collect();
-            b.push(Block::Para(format!("Marks: {}.", marks.join("; "))));
-        }
+        let marks = issue.marks.iter().map(|m| (m.at, m.label.as_str()));
+        issue_heading(b, n, &issue.name, (&issue.low, &issue.high), marks);
         if let Some(ia) = inp.analysis.issues.iter().find(|i| i.id == issue.id) {
             b.push(Block::Para(judgements::issue_sentence(project, ia)));
         }
