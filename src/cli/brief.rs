@@ -18,10 +18,17 @@ pub struct Args {
     /// Where to write the PDF (replaced atomically if it exists).
     #[arg(long, value_name = "BRIEF.pdf")]
     pub out: PathBuf,
-    /// Brief this scenario (id or exact name) instead of the base.
+    #[command(flatten)]
+    pub pack: PackArgs,
+}
+
+/// What a PDF is made for: shared by `brief` and `roles`.
+#[derive(Debug, clap::Args)]
+pub struct PackArgs {
+    /// Use this scenario (id or exact name) instead of the base.
     #[arg(long, value_name = "ID")]
     pub scenario: Option<String>,
-    /// Brief the project as it stood on this date (YYYY-MM-DD).
+    /// The project as it stood on this date (YYYY-MM-DD).
     #[arg(long, value_name = "DATE", value_parser = super::as_of_date)]
     pub as_of: Option<String>,
     #[arg(long, value_enum, default_value = "a4")]
@@ -29,18 +36,14 @@ pub struct Args {
 }
 
 /// The pack's options from the command line's.
-pub(super) fn options(
-    paper: PaperArg,
-    scenario: &Option<String>,
-    as_of: &Option<String>,
-) -> brief::Options {
+pub(super) fn options(args: &PackArgs) -> brief::Options {
     brief::Options {
-        paper: match paper {
+        paper: match args.paper {
             PaperArg::A4 => Paper::A4,
             PaperArg::Letter => Paper::Letter,
         },
-        scenario: scenario.clone(),
-        as_of: as_of.clone(),
+        scenario: args.scenario.clone(),
+        as_of: args.as_of.clone(),
         produced: brief::today(),
     }
 }
@@ -75,7 +78,7 @@ pub fn run(args: &Args) -> ExitCode {
     let Some(project) = load(&args.file) else {
         return ExitCode::FAILURE;
     };
-    let options = options(args.paper, &args.scenario, &args.as_of);
+    let options = options(&args.pack);
     let pack = match brief::build(&project, &options) {
         Ok(pack) => pack,
         Err(e) => return failed("brief", &args.file, &e),

@@ -2,7 +2,7 @@
 //! (`<party id>.pdf`: its confidential brief and the public picture) and `facilitator.pdf`
 //! with everything, written as a set: all of them or none.
 
-use super::brief::{PaperArg, failed, load, options};
+use super::brief::{PackArgs, failed, load, options};
 use crate::brief;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -14,21 +14,15 @@ pub struct Args {
     /// The folder to write the sheets into (made if missing; sheets there are replaced).
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
-    /// Use this scenario (id or exact name) instead of the base.
-    #[arg(long, value_name = "ID")]
-    pub scenario: Option<String>,
-    /// The project as it stood on this date (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE", value_parser = super::as_of_date)]
-    pub as_of: Option<String>,
-    #[arg(long, value_enum, default_value = "a4")]
-    pub paper: PaperArg,
+    #[command(flatten)]
+    pub pack: PackArgs,
 }
 
 pub fn run(args: &Args) -> ExitCode {
     let Some(project) = load(&args.file) else {
         return ExitCode::FAILURE;
     };
-    let options = options(args.paper, &args.scenario, &args.as_of);
+    let options = options(&args.pack);
     let sheets = match brief::build_roles(&project, &options) {
         Ok(sheets) => sheets,
         Err(e) => return failed("roles", &args.file, &e),
