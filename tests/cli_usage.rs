@@ -90,3 +90,33 @@ fn control_characters_in_names_reach_the_terminal_escaped() {
     assert!(out.contains("T\\u{1b}[31mRED"), "{out}");
     assert!(out.contains("A\\u{1b}]0;retitled\\u{7}"), "{out}");
 }
+
+#[test]
+fn generate_refuses_absurd_sizes_and_an_existing_file_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("g.ron");
+    let out = out.to_str().unwrap();
+    // 99,999,999 parties were once generated until the process was killed for memory.
+    let huge = stancemap(&["generate", "--parties", "99999999", "--out", out], &[]);
+    assert_eq!(huge.status.code(), Some(2));
+    assert!(
+        stderr(&huge)
+            .contains("and stancemap opens project files of at most 64 MiB; ask for fewer"),
+        "{}",
+        stderr(&huge)
+    );
+    assert!(!std::path::Path::new(out).exists());
+    let first = stancemap(&["generate", "--parties", "2", "--out", out], &[]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    let written = std::fs::read(out).unwrap();
+    let again = stancemap(&["generate", "--parties", "3", "--out", out], &[]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(stderr(&again).contains("already exists; add --force to replace it"));
+    assert_eq!(std::fs::read(out).unwrap(), written, "left as it was");
+    let forced = stancemap(
+        &["generate", "--parties", "3", "--out", out, "--force"],
+        &[],
+    );
+    assert!(forced.status.success(), "{}", stderr(&forced));
+    assert_ne!(std::fs::read(out).unwrap(), written);
+}

@@ -396,3 +396,15 @@ fn leverage_over_oneself() {
         ],
     );
 }
+
+#[test]
+fn a_decimal_version_is_about_the_number_not_a_comma() {
+    // `format: 1.0` once read "expected a comma `,` between two items or fields".
+    assert_problems(
+        &edit("    format: 1,", "    format: 1.0,"),
+        &[
+            "f.ron:2:13: error: 1.0 is not a whole number, and a whole number belongs here (the \
+           `format` version is one); write it without the decimal point, such as `1`",
+        ],
+    );
+}

@@ -22,9 +22,40 @@ pub struct Args {
     /// Where to write the project (written atomically).
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
+    /// Replace FILE if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// About how many bytes a generated project takes: per position, party (with its two
+/// leverage items), issue and event, measured on generated files.
+fn estimated_bytes(args: &Args) -> f64 {
+    let (p, i, e) = (args.parties as f64, args.issues as f64, args.events as f64);
+    330.0 * p * i + 630.0 * p + 200.0 * i + 220.0 * e
 }
 
 pub fn run(args: &Args) -> ExitCode {
+    let limit = crate::format::MAX_FILE_BYTES as f64;
+    let estimate = estimated_bytes(args);
+    if estimate > limit {
+        eprintln!(
+            "stancemap generate: {} parties, {} issues and {} events would make a file of \
+             about {:.0} MB, and stancemap opens project files of at most 64 MiB; ask for \
+             fewer",
+            args.parties,
+            args.issues,
+            args.events,
+            estimate / 1e6
+        );
+        return ExitCode::from(super::EXIT_USAGE);
+    }
+    if !args.force && std::fs::symlink_metadata(&args.out).is_ok() {
+        eprintln!(
+            "stancemap generate: {} already exists; add --force to replace it",
+            args.out.display()
+        );
+        return ExitCode::from(super::EXIT_USAGE);
+    }
     let spec = GenerateSpec {
         parties: args.parties,
         issues: args.issues,

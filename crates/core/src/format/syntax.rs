@@ -29,7 +29,47 @@ pub(crate) fn diagnostic(text: &str, error: &SpannedError) -> Diagnostic {
         Error::UnclosedBlockComment => (start.line, start.col.saturating_sub(2).max(1)),
         _ => skip_blanks(text, start.line, start.col),
     };
+    if matches!(error.code, Error::ExpectedComma)
+        && let Some((number, number_column)) = decimal_in_whole_number(text, line, column)
+    {
+        // `format: 1.0`: RON read the 1 as the whole number it wanted and stopped at the
+        // point; the problem is the number, not a missing comma.
+        return Diagnostic::error(
+            Location::Text {
+                line,
+                column: number_column,
+            },
+            format!(
+                "{number} is not a whole number, and a whole number belongs here (the \
+                 `format` version is one); write it without the decimal point, such as \
+                 `{}`",
+                number.split('.').next().unwrap_or("1")
+            ),
+        );
+    }
     Diagnostic::error(Location::Text { line, column }, describe(&error.code))
+}
+
+/// When 1-based `line`:`column` is the `.` of a number such as `1.0` (digits before it,
+/// a digit after it), that number and the column it starts at.
+fn decimal_in_whole_number(text: &str, line: usize, column: usize) -> Option<(String, usize)> {
+    let row: Vec<char> = text
+        .split('\n')
+        .nth(line.checked_sub(1)?)?
+        .chars()
+        .collect();
+    let at = column.checked_sub(1)?;
+    if row.get(at) != Some(&'.') || !row.get(at + 1)?.is_ascii_digit() {
+        return None;
+    }
+    let begin = (0..at)
+        .rev()
+        .take_while(|&i| row[i].is_ascii_digit())
+        .last()?;
+    let end = (at + 1..row.len())
+        .find(|&i| !row[i].is_ascii_digit())
+        .unwrap_or(row.len());
+    Some((row[begin..end].iter().collect(), begin + 1))
 }
 
 /// The first non-blank place at or after 1-based `line`:`column`, where the offending text
