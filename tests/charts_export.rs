@@ -356,3 +356,28 @@ fn timeline_continues_the_trajectories_with_the_simulated_rounds() {
     assert!(simulated(&layout).is_empty());
     assert!(!in_svg(&s, "Model, "));
 }
+
+#[test]
+fn each_matrix_cell_shows_the_measure_its_colour_encodes() {
+    // Once the number was the distance from the stance and the colour the share of the
+    // room from the ideal, so two "0" cells could differ in colour. Now a cell with a
+    // walk-away shows the share (%) its colour encodes; one without shows points to move.
+    let p = charts_support::ceasefire();
+    let v = view(&p, None);
+    let (s, _) = svg(Chart::ConcessionMatrix, &v, Theme::Light);
+    let analysis = stancemap::analysis::analyze(&v);
+    let mut checked = 0;
+    for issue in &analysis.issues {
+        for k in &issue.concessions {
+            let text = match (k.share, k.distance) {
+                (Some(share), _) => format!("{:.0}%", share * 100.0),
+                (None, Some(d)) => format!("{d:.0} pt"),
+                (None, None) => continue,
+            };
+            assert!(in_svg(&s, &text), "{} on {}: {text}", k.party, issue.id);
+            checked += 1;
+        }
+    }
+    assert!(checked >= 10, "{checked}");
+    assert!(in_svg(&s, "Cell and colour: the share of the party"));
+}

@@ -1,6 +1,7 @@
-//! Concession matrix: issues as rows, parties as columns; each cell is how far the party
-//! must move to the predicted outcome, coloured by the share of its room that uses up (or by
-//! pain when it has no walk-away), breached red lines marked unmistakably, pain totals below.
+//! Concession matrix: issues as rows, parties as columns; each cell says one thing, in its
+//! number and its colour alike: the share of the party's room (ideal 0%, walk-away 100%)
+//! the predicted outcome uses, or, for a party with no walk-away, the points it must move.
+//! Breaches are framed in the chart's text colour and marked; pain totals below.
 
 use super::canvas::{Align, Baseline, Canvas};
 use super::{ChartError, ChartInput, ChartLayout, MAX_ISSUES, MAX_PARTIES, num};
@@ -159,11 +160,12 @@ pub fn draw<DB: DrawingBackend>(
         )?;
     }
 
-    // Pain scale for parties without a walk-away: the largest such pain in view.
-    let max_pain = issues
+    // Points scale for parties without a walk-away: the largest such move in view.
+    let max_move = issues
         .iter()
         .flat_map(|i| i.concessions.iter())
-        .filter_map(|k| k.pain)
+        .filter(|k| k.share.is_none())
+        .filter_map(|k| k.distance)
         .fold(0.0, f64::max);
 
     for (i, issue) in issues.iter().enumerate() {
@@ -251,17 +253,19 @@ pub fn draw<DB: DrawingBackend>(
                 continue;
             };
             let breach_mark = k.breach && k.red_line;
-            let fill = match (k.share, k.pain) {
+            let fill = match (k.share, k.distance) {
                 _ if breach_mark => c.pal.alarm,
                 (Some(share), _) => c.pal.share(share),
-                (None, Some(pain)) => c.pal.pain(pain, max_pain),
+                (None, Some(d)) => c.pal.pain(d, max_move),
                 (None, None) => c.pal.empty,
             };
             c.rect(x0, y0, x1, y1, fill, 1.0)?;
             let ink = c.pal.ink_on(fill);
-            let text = match k.distance {
-                Some(d) => num(d, 0),
-                None => "–".to_owned(),
+            // The number is what the colour shows.
+            let text = match (k.share, k.distance) {
+                (Some(share), _) => format!("{}%", num(share * 100.0, 0)),
+                (None, Some(d)) => format!("{} pt", num(d, 0)),
+                (None, None) => "–".to_owned(),
             };
             if breach_mark {
                 // A breached red line: the cell in the alarm colour, framed, and labelled.
@@ -282,8 +286,10 @@ pub fn draw<DB: DrawingBackend>(
                     Baseline::Center,
                 )?;
             } else if k.breach {
+                // Framed in the chart's text colour, which stands out from the background
+                // whatever the cell's fill (the ink on a red cell is white, like the page).
                 let t = (row_h * 0.07).clamp(1.5, 3.0);
-                c.frame(x0, y0, x1, y1, ink, t)?;
+                c.frame(x0, y0, x1, y1, c.pal.text, t)?;
                 c.text(
                     &format!("{text} ×"),
                     (x0 + x1) / 2.0,
@@ -411,7 +417,7 @@ pub fn draw<DB: DrawingBackend>(
     legend(
         &c,
         (y + total_h + small * 1.2).min(grid_bottom + small * 0.6),
-        max_pain,
+        max_move,
     )?;
     if !layout.omitted.is_empty() {
         c.footnote(&layout.omitted.join(" · "))?;
@@ -419,15 +425,24 @@ pub fn draw<DB: DrawingBackend>(
     Ok(layout)
 }
 
-/// Share ramp with its three anchors, the pain ramp, and the breach marks.
-fn legend<DB: DrawingBackend>(c: &Canvas<'_, DB>, y: f64, max_pain: f64) -> Result<(), ChartError> {
+/// Share ramp with its three anchors, the points ramp, and the breach marks.
+fn legend<DB: DrawingBackend>(c: &Canvas<'_, DB>, y: f64, max_move: f64) -> Result<(), ChartError> {
     let m = c.margin();
     let small = c.font(11.0);
     let h = small * 1.1;
     let mut x = m;
-    c.text("Cell: points the party must move to the outcome. Colour: share of its room to the walk-away used", x, y, small, c.pal.muted, Align::Start, Baseline::Top)?;
+    c.text(
+        "Cell and colour: the share of the party's room (its ideal 0%, its walk-away 100%) \
+         the outcome uses; with no walk-away, the points it must move",
+        x,
+        y,
+        small,
+        c.pal.muted,
+        Align::Start,
+        Baseline::Top,
+    )?;
     let y = y + small * 1.6;
-    let ramp_w = small * 18.0;
+    let ramp_w = small * 21.0;
     let steps = 30;
     for s in 0..steps {
         let t0 = s as f64 / steps as f64;
@@ -442,7 +457,7 @@ fn legend<DB: DrawingBackend>(c: &Canvas<'_, DB>, y: f64, max_pain: f64) -> Resu
     }
     let ty = y + h + 2.0;
     c.text(
-        "0 ideal",
+        "0% ideal",
         x,
         ty,
         small,
@@ -458,17 +473,18 @@ fn legend<DB: DrawingBackend>(c: &Canvas<'_, DB>, y: f64, max_pain: f64) -> Resu
         c.pal.text,
         1.0,
     )?;
+    // Ending at its mark, so it never runs into "150%+" at the ramp's end.
     c.text(
-        "1 walk-away",
-        x + ramp_w * 2.0 / 3.0,
+        "100% walk-away",
+        x + ramp_w * 2.0 / 3.0 + small * 0.3,
         ty,
         small,
         c.pal.text,
-        Align::Middle,
+        Align::End,
         Baseline::Top,
     )?;
     c.text(
-        "1.5+",
+        "150%+",
         x + ramp_w,
         ty,
         small,
@@ -486,13 +502,13 @@ fn legend<DB: DrawingBackend>(c: &Canvas<'_, DB>, y: f64, max_pain: f64) -> Resu
             y,
             x + pw * (t + 1.0 / 12.0) + 0.5,
             y + h,
-            c.pal.pain(t * max_pain, max_pain),
+            c.pal.pain(t * max_move, max_move),
             1.0,
         )?;
     }
     c.text("0", x, ty, small, c.pal.text, Align::Start, Baseline::Top)?;
     c.text(
-        &num(max_pain, 2),
+        &format!("{} pt", num(max_move, 0)),
         x + pw,
         ty,
         small,
@@ -502,7 +518,7 @@ fn legend<DB: DrawingBackend>(c: &Canvas<'_, DB>, y: f64, max_pain: f64) -> Resu
     )?;
     x += pw + small * 0.6;
     c.text(
-        "pain, for parties with no walk-away",
+        "points to move, with no walk-away",
         x,
         y + h / 2.0,
         small,
@@ -510,7 +526,7 @@ fn legend<DB: DrawingBackend>(c: &Canvas<'_, DB>, y: f64, max_pain: f64) -> Resu
         Align::Start,
         Baseline::Center,
     )?;
-    x += c.measure("pain, for parties with no walk-away", small) + small * 2.5;
+    x += c.measure("points to move, with no walk-away", small) + small * 2.5;
     // The two breach marks, drawn as in the cells: a filled, framed swatch with its sign.
     let breaches = [
         (c.pal.bad, 1.0, 1.5, "×", "beyond its walk-away", c.pal.text),
