@@ -381,3 +381,28 @@ fn each_matrix_cell_shows_the_measure_its_colour_encodes() {
     assert!(checked >= 10, "{checked}");
     assert!(in_svg(&s, "Cell and colour: the share of the party"));
 }
+
+#[test]
+fn timeline_titles_sit_under_the_legend_without_overlapping() {
+    // The titles once hung above the lanes with an empty band over them (their first row
+    // about 290 px down a 1,000 px export); now the rows take what they need, from just
+    // under the legend, and the trajectories take the rest.
+    let p = charts_support::ceasefire();
+    let (_, layout) = svg(Chart::Timeline, &view(&p, None), Theme::Light);
+    let titles: Vec<[f64; 4]> = layout
+        .regions
+        .iter()
+        .filter(|r| r.party.is_none() && r.issue.is_none())
+        .map(|r| r.rect)
+        .filter(|[x0, y0, x1, y1]| x1 - x0 > 3.0 * (y1 - y0))
+        .collect();
+    assert!(titles.len() >= 3, "{titles:?}");
+    let first_row = titles.iter().map(|r| r[1]).fold(f64::INFINITY, f64::min);
+    assert!(first_row < 220.0, "first title row at {first_row} px");
+    for (i, a) in titles.iter().enumerate() {
+        for b in &titles[i + 1..] {
+            let apart = a[2] <= b[0] || b[2] <= a[0] || a[3] <= b[1] || b[3] <= a[1];
+            assert!(apart, "{a:?} overlaps {b:?}");
+        }
+    }
+}

@@ -201,24 +201,49 @@ pub fn draw<DB: DrawingBackend>(
     }
     let top = top + small * 2.2 + line_h * (legend.lines.len().max(1) - 1) as f64;
 
-    // Vertical budget: trajectories take ~40% when there is an issue to show.
+    // Titles go in rows above the lanes, as many as they need (at most eight). Placed once
+    // here with the largest markers, to learn how much height they take: the lanes and the
+    // trajectories then share the rest, and no band is left empty.
+    let title_x1 = c.w - m - label;
+    let row_h = label * 1.45;
+    let rows_wanted = place_titles(
+        &c,
+        &group_events(&events, &x_of, label * 0.6 * 2.5),
+        &x_of,
+        (plot_x0, title_x1),
+        8,
+    )
+    .0
+    .iter()
+    .map(|t| t.row + 1)
+    .max()
+    .unwrap_or(0)
+    .max(1);
+
+    // Vertical budget: trajectories take at least ~40% when there is an issue to show, and
+    // whatever the events do not need.
     let bottom = c.h - m - small * 1.6;
     let body = bottom - top;
+    let axis_h = small * 2.0;
+    let n_lanes = lanes.len() as f64;
+    let lane_max = if issue.is_some() {
+        label * 2.4
+    } else {
+        label * 4.0
+    };
+    let events_needed = row_h * rows_wanted as f64 + small * 1.5 + n_lanes * lane_max + axis_h;
     let traj_h = if issue.is_some() {
-        (body * 0.4).round()
+        (body * 0.4).max(body - events_needed - label * 1.5).round()
     } else {
         0.0
     };
-    let axis_h = small * 2.0;
     let events_bottom = bottom - traj_h - if issue.is_some() { label * 1.5 } else { 0.0 };
     let lanes_bottom = events_bottom - axis_h;
 
-    // Lanes get up to two lines of height each; the title rows above them take the rest
-    // (at least one row, at most eight).
-    let row_h = label * 1.45;
-    let n_lanes = lanes.len() as f64;
-    let lane_h =
-        ((lanes_bottom - top - row_h * 2.0 - small) / n_lanes).clamp(label * 1.2, label * 2.4);
+    // Lanes get their share of the height; the title rows above them take the rest (at
+    // least one row, at most eight).
+    let lane_h = ((lanes_bottom - top - row_h * rows_wanted as f64 - small * 1.5) / n_lanes)
+        .clamp(label * 1.2, lane_max);
     let lanes_top = lanes_bottom - lane_h * n_lanes;
     let rows = ((lanes_top - top - small) / row_h).floor().clamp(1.0, 8.0) as usize;
     let titles_bottom = lanes_top - small * 0.5;
@@ -313,14 +338,7 @@ pub fn draw<DB: DrawingBackend>(
     // Events within a few px of each other form a group (one title); within a lane, a
     // group's markers are spread a little so that each stays visible.
     let r = (lane_h * 0.28).clamp(3.5, label * 0.6);
-    let min_dx = r * 2.5;
-    let mut groups: Vec<Vec<&Dated>> = Vec::new();
-    for e in &events {
-        match groups.last_mut() {
-            Some(g) if x_of(e.day as f64) - x_of(g[0].day as f64) < min_dx => g.push(e),
-            _ => groups.push(vec![e]),
-        }
-    }
+    let groups = group_events(&events, &x_of, r * 2.5);
     for g in &groups {
         let mut seen: Vec<(i64, usize)> = Vec::new(); // (lane y in px, markers so far)
         let per_lane = |y: f64| {
@@ -402,59 +420,11 @@ pub fn draw<DB: DrawingBackend>(
     // Titles: events within a few px of each other form one group; each group's label goes
     // into the first row where it does not overlap, shortened if needed; groups that find
     // no room are counted in the footnote (their titles stay in the tooltips).
-    // Titles are text above the lanes, so they may run on over the model strip.
-    let title_x1 = c.w - m - label;
-    let title_max = (title_x1 - plot_x0) * 0.28;
-    let mut row_ends = vec![f64::NEG_INFINITY; rows];
-    let mut unlabeled = 0usize;
-    let mut placements = Vec::new();
-    let gap = small;
-    for g in &groups {
-        let x = x_of(g[0].day as f64);
-        let suffix = if g.len() == 1 {
-            String::new()
-        } else {
-            format!(" (+{} more)", g.len() - 1)
-        };
-        let suffix_w = c.measure(&suffix, label);
-        let mut placed = None;
-        for (k, end) in row_ends.iter().enumerate() {
-            // Left-aligned at the marker, or right-aligned when it would run off the plot.
-            let room_right = title_x1 - x;
-            let start = (*end + gap).max(plot_x0);
-            let avail_left_aligned = if x >= start {
-                room_right.min(title_max)
-            } else {
-                0.0
-            };
-            let avail_right_aligned = (x - start).min(title_max);
-            let (avail, right) = if avail_left_aligned >= avail_right_aligned.min(title_max * 0.5)
-                && avail_left_aligned > 0.0
-            {
-                (avail_left_aligned, false)
-            } else {
-                (avail_right_aligned, true)
-            };
-            let min_w = c.measure("Abcdefgh…", label);
-            if avail < min_w + suffix_w {
-                continue;
-            }
-            let text = format!(
-                "{}{suffix}",
-                c.fit(&g[0].event.title, label, avail - suffix_w)
-            );
-            let w = c.measure(&text, label);
-            placed = Some((k, text, w, right));
-            break;
-        }
-        let Some((k, text, w, right)) = placed else {
-            unlabeled += g.len();
-            continue;
-        };
-        let (tx0, tx1) = if right { (x - w, x) } else { (x, x + w) };
-        row_ends[k] = tx1;
-        placements.push((g, k, text, x, tx0, tx1));
-    }
+    let (placed, unlabeled) = place_titles(&c, &groups, &x_of, (plot_x0, title_x1), rows);
+    let placements: Vec<_> = placed
+        .into_iter()
+        .map(|t| (&groups[t.group], t.row, t.text, t.x, t.x0, t.x1))
+        .collect();
     // Draw the used rows right above the lanes, so the leaders stay short.
     let used = placements.iter().map(|p| p.1 + 1).max().unwrap_or(0);
     let rows_top = titles_bottom - row_h * used as f64;
@@ -519,6 +489,117 @@ pub fn draw<DB: DrawingBackend>(
         c.footnote(&layout.omitted.join(" · "))?;
     }
     Ok(layout)
+}
+
+/// Events (in date order) whose markers fall within `min_dx` px of the group's first.
+fn group_events<'e, 'a>(
+    events: &'e [Dated<'a>],
+    x_of: &dyn Fn(f64) -> f64,
+    min_dx: f64,
+) -> Vec<Vec<&'e Dated<'a>>> {
+    let mut groups: Vec<Vec<&Dated>> = Vec::new();
+    for e in events {
+        match groups.last_mut() {
+            Some(g) if x_of(e.day as f64) - x_of(g[0].day as f64) < min_dx => g.push(e),
+            _ => groups.push(vec![e]),
+        }
+    }
+    groups
+}
+
+/// An event title placed in a row above the lanes: the group it names, its row, its text,
+/// the marker's x and the text's extent.
+struct Title {
+    group: usize,
+    row: usize,
+    text: String,
+    x: f64,
+    x0: f64,
+    x1: f64,
+}
+
+/// Place each group's title in the first of `rows` rows where it fits (titles are text
+/// above the lanes, so they may run on over the model strip up to `title_x1`); the titles
+/// placed and the number of events left without one.
+fn place_titles<DB: DrawingBackend>(
+    c: &Canvas<'_, DB>,
+    groups: &[Vec<&Dated>],
+    x_of: &dyn Fn(f64) -> f64,
+    (plot_x0, title_x1): (f64, f64),
+    rows: usize,
+) -> (Vec<Title>, usize) {
+    let label = c.font(12.5);
+    let small = c.font(11.0);
+    let title_max = (title_x1 - plot_x0) * 0.28;
+    let mut row_ends = vec![f64::NEG_INFINITY; rows];
+    let mut unlabeled = 0usize;
+    let mut placements = Vec::new();
+    let gap = small;
+    for (gi, g) in groups.iter().enumerate() {
+        let x = x_of(g[0].day as f64);
+        let suffix = if g.len() == 1 {
+            String::new()
+        } else {
+            format!(" (+{} more)", g.len() - 1)
+        };
+        let suffix_w = c.measure(&suffix, label);
+        let mut placed = None;
+        for (k, end) in row_ends.iter().enumerate() {
+            // Left-aligned at the marker, or right-aligned when it would run off the plot.
+            let room_right = title_x1 - x;
+            let start = (*end + gap).max(plot_x0);
+            let avail_left_aligned = if x >= start {
+                room_right.min(title_max)
+            } else {
+                0.0
+            };
+            let avail_right_aligned = (x - start).min(title_max);
+            let (avail, right) = if avail_left_aligned >= avail_right_aligned.min(title_max * 0.5)
+                && avail_left_aligned > 0.0
+            {
+                (avail_left_aligned, false)
+            } else {
+                (avail_right_aligned, true)
+            };
+            let min_w = c.measure("Abcdefgh…", label);
+            if avail < min_w + suffix_w {
+                continue;
+            }
+            let text = format!(
+                "{}{suffix}",
+                c.fit(&g[0].event.title, label, avail - suffix_w)
+            );
+            let w = c.measure(&text, label);
+            let (tx0, tx1) = if right { (x - w, x) } else { (x, x + w) };
+            // A leader runs from its title down through every row below it to the lanes:
+            // this title may not sit on the leader of one placed higher up, and its own
+            // leader may not cross a title placed lower down.
+            let pad = small * 0.4;
+            let clashes = placements.iter().any(|t: &Title| {
+                (t.row < k && (tx0 - pad..=tx1 + pad).contains(&t.x))
+                    || (t.row > k && (t.x0 - pad..=t.x1 + pad).contains(&x))
+            });
+            if clashes {
+                continue;
+            }
+            placed = Some((k, text, tx0, tx1));
+            break;
+        }
+        let Some((k, text, tx0, tx1)) = placed else {
+            unlabeled += g.len();
+            continue;
+        };
+        row_ends[k] = tx1;
+        placements.push(Title {
+            group: gi,
+            row: k,
+            text,
+            x,
+            x0: tx0,
+            x1: tx1,
+        });
+    }
+    (placements, unlabeled)
 }
 
 /// Step lines of each party's stance on `issue`: from its first shift through each later
