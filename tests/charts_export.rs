@@ -406,3 +406,12 @@ fn timeline_titles_sit_under_the_legend_without_overlapping() {
         }
     }
 }
+
+#[test]
+fn the_zopa_chart_labels_its_scale_between_0_and_100() {
+    let p = charts_support::ceasefire();
+    let (s, _) = svg(Chart::Zopa, &view(&p, None), Theme::Light);
+    for tick in ["25", "50", "75"] {
+        assert!(s.contains(&format!(">\n{tick}\n</text>")), "tick {tick}");
+    }
+}

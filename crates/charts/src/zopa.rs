@@ -132,6 +132,12 @@ pub fn draw<DB: DrawingBackend>(
     // Rows: one per issue; height split between the bands and the scale-end labels.
     let n_bands = shown_principals.len().max(1) as f64;
     let min_row = small * 0.8 * 1.3 + n_bands * 2.5 + 5.0;
+    // A row for the value scale shared by every issue, above the first, unless it would
+    // cost an issue its row.
+    let wanted = p.issues.len().min(MAX_ISSUES);
+    let scale_h = small * 1.5;
+    let with_scale = ((bottom - top - scale_h) / min_row).floor() as usize >= wanted;
+    let top = if with_scale { top + scale_h } else { top };
     let rows_fit = ((bottom - top) / min_row).floor().max(1.0) as usize;
     let n = p.issues.len().min(MAX_ISSUES).min(rows_fit);
     if p.issues.len() > n {
@@ -161,6 +167,27 @@ pub fn draw<DB: DrawingBackend>(
     let tx0 = m + name_w + lbl;
     let tx1 = c.w - m - lbl * 0.5;
     let x_of = |v: f64| tx0 + v.clamp(0.0, 100.0) / 100.0 * (tx1 - tx0);
+
+    // The values of the grid lines, once for all issues (they share the 0-100 scale).
+    for v in [0.0, 25.0, 50.0, 75.0, 100.0]
+        .into_iter()
+        .filter(|_| with_scale)
+    {
+        let align = match v {
+            0.0 => Align::Start,
+            100.0 => Align::End,
+            _ => Align::Middle,
+        };
+        c.text(
+            &num(v, 0),
+            x_of(v),
+            top - small * 0.3,
+            small,
+            c.pal.muted,
+            align,
+            Baseline::Bottom,
+        )?;
+    }
 
     for (i, issue) in p.issues.iter().take(n).enumerate() {
         let y = top + row_h * i as f64;
