@@ -415,3 +415,35 @@ fn the_zopa_chart_labels_its_scale_between_0_and_100() {
         assert!(s.contains(&format!(">\n{tick}\n</text>")), "tick {tick}");
     }
 }
+
+#[test]
+fn no_chart_text_is_smaller_than_12_px_even_in_a_small_pane() {
+    // A chart in the app's pane at 100% zoom is about 800 x 500 px; its smallest text was
+    // 9 px there. Every font size any chart writes is now at least 12.
+    let p = charts_support::ceasefire();
+    let v = view(&p, None);
+    let analysis = stancemap::analysis::analyze(&v);
+    let options = ChartOptions::default();
+    let input = ChartInput {
+        view: &v,
+        analysis: &analysis,
+        theme: Theme::Light,
+        options: &options,
+    };
+    for chart in [
+        Chart::ConcessionMatrix,
+        Chart::Zopa,
+        Chart::Leverage,
+        Chart::Timeline,
+    ] {
+        let (s, _) = export::svg_with_layout(chart, &input, 800, 500).unwrap();
+        let sizes: Vec<f64> = s
+            .split("font-size=\"")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next()?.parse().ok())
+            .collect();
+        assert!(!sizes.is_empty(), "{chart:?}");
+        let smallest = sizes.iter().copied().fold(f64::INFINITY, f64::min);
+        assert!(smallest >= 12.0, "{chart:?}: {smallest} px");
+    }
+}

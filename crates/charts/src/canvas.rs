@@ -48,6 +48,9 @@ pub enum Shape {
     Hexagon,
 }
 
+/// The smallest text any chart draws, in px.
+pub const MIN_TEXT_PX: f64 = 12.0;
+
 pub struct Canvas<'a, DB: DrawingBackend> {
     area: &'a Area<DB>,
     pub w: f64,
@@ -79,9 +82,10 @@ impl<'a, DB: DrawingBackend> Canvas<'a, DB> {
         }
     }
 
-    /// A font size in CSS px at this canvas's scale.
+    /// A font size in CSS px at this canvas's scale, never under `MIN_TEXT_PX`: a chart in
+    /// the app's pane at 100% zoom stays readable (at the smallest scale 11 px would be 9).
     pub fn font(&self, base: f64) -> f64 {
-        (base * self.scale).round()
+        (base * self.scale).round().max(MIN_TEXT_PX)
     }
 
     fn style(&self, size: f64, color: Rgb, align: Align, baseline: Baseline) -> TextStyle<'static> {
@@ -95,6 +99,9 @@ impl<'a, DB: DrawingBackend> Canvas<'a, DB> {
             Baseline::Center => VPos::Center,
             Baseline::Bottom => VPos::Bottom,
         };
+        // Every text, measured or drawn, at least MIN_TEXT_PX (sizes derived from a font
+        // size, such as `small * 0.9`, included).
+        let size = size.max(MIN_TEXT_PX);
         TextStyle {
             font: (FONT_FAMILY, size * PLOTTERS_FONT_SCALE).into_font(),
             color: RGBColor(color.0, color.1, color.2).to_backend_color(),
@@ -111,7 +118,7 @@ impl<'a, DB: DrawingBackend> Canvas<'a, DB> {
         match self.area.estimate_text_size(text, &style) {
             Ok((w, _)) => f64::from(w),
             // Backends without metrics: a wide average so nothing overlaps.
-            Err(_) => text.chars().count() as f64 * size * 0.6,
+            Err(_) => text.chars().count() as f64 * size.max(MIN_TEXT_PX) * 0.6,
         }
     }
 

@@ -532,7 +532,13 @@ fn legend<DB: DrawingBackend>(c: &Canvas<'_, DB>, y: f64, max_move: f64) -> Resu
         (c.pal.bad, 1.0, 1.5, "×", "beyond its walk-away", c.pal.text),
         (c.pal.alarm, 2.0, 2.0, "!", "red line breached", c.pal.alarm),
     ];
+    let mut y = y;
     for (fill, pad, frame, sign, label, label_color) in breaches {
+        // A mark that would run off the canvas goes on a line of its own, under the ramps.
+        if x + small * 3.2 + c.measure(label, small) > c.w - m {
+            x = m;
+            y += h * 3.0;
+        }
         c.rect(x, y - pad, x + small * 2.6, y + h + pad, fill, 1.0)?;
         c.frame(x, y - pad, x + small * 2.6, y + h + pad, c.pal.text, frame)?;
         c.text(

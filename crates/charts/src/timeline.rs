@@ -673,26 +673,6 @@ fn trajectories<DB: DrawingBackend>(
             Baseline::Center,
         )?;
     }
-    // Scale ends, inside the plot at the left.
-    let end_w = (x1 - x0) * 0.45;
-    c.text(
-        &c.fit(&issue.high, small, end_w),
-        x0 + 6.0,
-        py0 + 3.0,
-        small,
-        c.pal.muted,
-        Align::Start,
-        Baseline::Top,
-    )?;
-    c.text(
-        &c.fit(&issue.low, small, end_w),
-        x0 + 6.0,
-        py1 - 3.0,
-        small,
-        c.pal.muted,
-        Align::Start,
-        Baseline::Bottom,
-    )?;
     let now = as_of.or_else(|| {
         events
             .iter()
@@ -776,6 +756,30 @@ fn trajectories<DB: DrawingBackend>(
     if let Some((run, s0, s1)) = strip {
         let now_x = now.map_or(x1, |n| x_of(n as f64));
         simulated(c, input, run, now_x, (s0, s1), (py0, py1), &y_of, layout)?;
+    }
+    // Scale ends, inside the plot at the left, drawn over the lines on a backing of the
+    // plot's colour so that a line never strikes them through.
+    let end_w = (x1 - x0) * 0.45;
+    for (text, y, baseline) in [
+        (&issue.high, py0 + 3.0, Baseline::Top),
+        (&issue.low, py1 - 3.0, Baseline::Bottom),
+    ] {
+        let text = c.fit(text, small, end_w);
+        let w = c.measure(&text, small);
+        let (ty0, ty1) = match baseline {
+            Baseline::Top => (y - 1.0, y + small * 1.25),
+            _ => (y - small * 1.25, y + 1.0),
+        };
+        c.rect(x0 + 3.0, ty0, x0 + 9.0 + w, ty1, c.pal.panel, 0.85)?;
+        c.text(
+            &text,
+            x0 + 6.0,
+            y,
+            small,
+            c.pal.muted,
+            Align::Start,
+            baseline,
+        )?;
     }
     let legend_top = bottom - legend_h + small * 1.1;
     for (k, line) in legend.lines.iter().enumerate() {

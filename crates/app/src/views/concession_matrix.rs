@@ -15,7 +15,7 @@ pub fn ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell) {
     widgets::heading(
         ui,
         "Concession matrix",
-        "How far each party must move from its stance to the predicted outcome; the colour shows how much of its room that uses up. Hover a cell for its numbers, click it to edit the position.",
+        "How much of each party's room, from its ideal (0%) to its walk-away (100%), the predicted outcome uses up; for a party with no walk-away, how many points it must move. Hover a cell for all its numbers, click it to edit the position.",
     );
     if let Some(s) = shell
         .scenario_index(doc.project())
