@@ -216,6 +216,10 @@ fn compare_with_lists_the_changes_and_outlines_the_cells() {
     let d = h.state().shell.differences.as_ref().unwrap();
     assert!(d.cell(None, &party.id, &issue.id).is_some());
     assert_eq!(d.cell_count(None), 1);
+    // The concession matrix marks the same cell while the comparison is open.
+    h.get_by_label("Concession matrix").click();
+    h.run();
+    h.get_by_label_contains("1 changed cell is marked");
     h.get_by_label("Close").click();
     h.run();
     assert!(h.state().shell.differences.is_none());

@@ -41,6 +41,7 @@ pub fn ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell) {
         &ChartOptions::default(),
         Some(height),
     );
+    changed_cells_ui(ui, shell, &shown);
     if let Some(selection) = shown.clicked().and_then(selection_of) {
         shell.select(selection);
     }
@@ -52,6 +53,60 @@ pub fn ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell) {
         all_cells_ui(ui, doc, shell);
     }
     analysis::explain_window(ui.ctx(), doc, shell);
+}
+
+/// After File > Compare with…, the cells whose position changed carry the positions grid's
+/// mark: an outline and a flag in the corner, and what changed under the pointer.
+fn changed_cells_ui(ui: &mut Ui, shell: &Shell, shown: &analysis_cache::ChartShown) {
+    let Some(differences) = &shell.differences else {
+        return;
+    };
+    let scenario = shell.scenario.as_deref();
+    let mark = ui.visuals().selection.stroke.color;
+    let hovered = shown.hovered().map(|r| (r.party.clone(), r.issue.clone()));
+    let mut outlined = 0;
+    for region in &shown.layout.regions {
+        let (Some(party), Some(issue)) = (&region.party, &region.issue) else {
+            continue;
+        };
+        let Some(what) = differences.cell(scenario, party, issue) else {
+            continue;
+        };
+        outlined += 1;
+        let rect = analysis_cache::region_rect(shown, region);
+        let painter = ui.painter();
+        painter.rect_stroke(
+            rect.shrink(2.0),
+            2.0,
+            egui::Stroke::new(2.5, mark),
+            egui::StrokeKind::Inside,
+        );
+        let corner = rect.right_top() + egui::vec2(-2.0, 2.0);
+        painter.add(egui::Shape::convex_polygon(
+            vec![
+                corner,
+                corner + egui::vec2(-14.0, 0.0),
+                corner + egui::vec2(0.0, 14.0),
+            ],
+            mark,
+            egui::Stroke::NONE,
+        ));
+        if hovered == Some((Some(party.clone()), Some(issue.clone()))) {
+            shown
+                .response
+                .clone()
+                .on_hover_text_at_pointer(format!("Changed in the comparison: {what}"));
+        }
+    }
+    if outlined > 0 {
+        ui.label(
+            RichText::new(format!(
+                "{outlined} changed cell{} marked, as in the positions grid (File > Compare with…).",
+                if outlined == 1 { " is" } else { "s are" }
+            ))
+            .weak(),
+        );
+    }
 }
 
 fn selected_cell(shell: &Shell) -> Option<(String, String)> {
