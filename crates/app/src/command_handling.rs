@@ -1,6 +1,8 @@
 //! Command handling: running a queued command, the unsaved-changes guard, keyboard
 //! shortcuts, dropped files, the window title and the end of an undo group.
 
+use crate::path_dialog::{PathDialog, Then};
+
 use crate::dialogs::{self, Modal, Pending};
 use crate::model::Project;
 use crate::settings::{self, ThemeChoice};
@@ -34,6 +36,9 @@ impl App {
             Pending::OpenDialog => {
                 if let Some(path) = self.dialogs.open_path() {
                     self.open_path(&path);
+                } else if let Some(request) = self.dialogs.take_unavailable() {
+                    // No system dialog: ask in the app's own, then open what it chose.
+                    self.path_dialog = Some(PathDialog::new(request, Then::Open));
                 }
             }
             Pending::OpenPath(path) => {
@@ -51,6 +56,19 @@ impl App {
     }
 
     pub(crate) fn run(&mut self, command: Command, ctx: &egui::Context) {
+        // File requests start in the open project's folder.
+        let folder = self.doc.path.as_deref().and_then(std::path::Path::parent);
+        self.dialogs.start_in(folder);
+        let again = command.clone();
+        self.run_command(command, ctx);
+        // A request no system dialog could show is asked in the app's own; its answer
+        // runs the command again.
+        if let Some(request) = self.dialogs.take_unavailable() {
+            self.path_dialog = Some(PathDialog::new(request, Then::Run(again)));
+        }
+    }
+
+    fn run_command(&mut self, command: Command, ctx: &egui::Context) {
         match command {
             Command::New => self.guarded(Pending::New, ctx),
             Command::Open => self.guarded(Pending::OpenDialog, ctx),

@@ -16,10 +16,12 @@ mod dialogs;
 mod document;
 mod edits;
 pub mod export;
+mod file_dialogs;
 mod files;
 mod ids;
 mod inspector;
 mod menus;
+mod path_dialog;
 pub mod present;
 pub mod recovery;
 pub mod samples;
@@ -31,9 +33,9 @@ mod views;
 mod widgets;
 
 pub use commands::Command;
-pub use dialogs::{FileDialogs, NativeDialogs, ScriptedDialogs};
 pub use document::Document;
 pub use edits::Dependents;
+pub use file_dialogs::{FileDialogs, NativeDialogs, PathKind, PathRequest, ScriptedDialogs};
 pub use recovery::RecoveryOptions;
 pub use settings::{Settings, ThemeChoice};
 pub use views::ViewKind;
@@ -235,7 +237,7 @@ impl Default for Options {
             file: None,
             view: None,
             screenshot: None,
-            dialogs: Box::new(NativeDialogs),
+            dialogs: Box::new(NativeDialogs::new()),
             persist: true,
         }
     }
@@ -263,6 +265,10 @@ pub struct App {
     offers: Vec<RecoveryEntry>,
     /// The "Show both" window.
     comparison: Option<recovery::Comparison>,
+    /// The app's own file dialog, when the system's could not be shown.
+    path_dialog: Option<path_dialog::PathDialog>,
+    /// Whether the app's own file dialog has said why it appears (it says so once).
+    path_dialog_explained: bool,
     /// Presentation mode, while it is on.
     pub presenting: Option<present::Presentation>,
     /// A version of the file on disk the user chose to keep working over, so focusing the
@@ -332,6 +338,8 @@ impl App {
             autosave: None,
             offers: Vec::new(),
             comparison: None,
+            path_dialog: None,
+            path_dialog_explained: false,
             presenting: None,
             disk_seen: None,
         };
@@ -431,6 +439,7 @@ impl eframe::App for App {
         let ctx = ui.ctx().clone();
         if self.presenting.is_some() {
             present::ui(ui, self);
+            path_dialog::ui(&ctx, self);
             dialogs::modal_ui(&ctx, self);
             self.seal_edit_group(&ctx);
             if !self.shell.commands.is_empty() {
@@ -462,6 +471,7 @@ impl eframe::App for App {
         {
             self.comparison = None;
         }
+        path_dialog::ui(&ctx, self);
         dialogs::modal_ui(&ctx, self);
         self.seal_edit_group(&ctx);
         if !self.shell.commands.is_empty() {
@@ -512,7 +522,7 @@ pub fn run(
         file,
         view: view.or(capture.then_some(ViewKind::Positions)),
         screenshot,
-        dialogs: Box::new(NativeDialogs),
+        dialogs: Box::new(NativeDialogs::new()),
         persist: !capture,
     };
     eframe::run_native(

@@ -327,7 +327,9 @@ pub fn draw<DB: DrawingBackend>(
                     ", uses {}% of its room to its walk-away",
                     num(s * 100.0, 0)
                 )),
-                None => tip.push_str(" (no walk-away: coloured by pain)"),
+                None => tip.push_str(
+                    " (no walk-away to measure its room by: coloured by the points it must move)",
+                ),
             }
             if k.breach {
                 tip.push_str(if k.red_line {
