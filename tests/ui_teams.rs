@@ -182,6 +182,37 @@ fn typing_a_stance_into_the_selected_cell_then_enter() {
     assert_eq!(h.state().doc.project(), &before);
 }
 
+#[test]
+fn arrow_keys_move_between_cells_and_typing_goes_where_they_land() {
+    let mut h = harness();
+    let before = select_cell(&mut h, 0);
+    let cell = |party: usize, issue: usize| {
+        Some(Selection::Cell {
+            party: before.parties[party].id.clone(),
+            issue: before.issues[issue].id.clone(),
+        })
+    };
+    h.key_press(Key::ArrowDown);
+    h.key_press(Key::ArrowDown);
+    h.key_press(Key::ArrowRight);
+    h.run();
+    assert_eq!(h.state().shell.selection, cell(1, 2));
+    // The grid's edges hold: up past the first row stays on it.
+    for _ in 0..5 {
+        h.key_press(Key::ArrowUp);
+    }
+    h.key_press(Key::ArrowLeft);
+    h.run();
+    assert_eq!(h.state().shell.selection, cell(0, 0));
+    h.key_press(Key::ArrowRight);
+    h.event(egui::Event::Text("42".into()));
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let (party, issue) = (&before.parties[1].id, &before.issues[0].id);
+    assert_eq!(stance(h.state(), party, issue), Some(42.0));
+}
+
 /// Click File, then the item labelled `item`.
 fn file_menu(h: &mut Harness<'_, App>, item: &str) {
     h.get_by_label("File").click();

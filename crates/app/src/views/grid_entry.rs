@@ -133,6 +133,27 @@ pub fn input(doc: &mut Document, shell: &mut Shell, ctx: &egui::Context) -> Opti
     if ctx.text_edit_focused() {
         return None;
     }
+    // The arrow keys move the selection from cell to cell, as in a spreadsheet (not while a
+    // stance is being typed: Enter or Esc ends that first).
+    if shell.typing.is_none()
+        && let Some((down, right)) = ctx.input_mut(|i| {
+            let mut press = |key| i.consume_key(Modifiers::NONE, key);
+            if press(Key::ArrowDown) {
+                Some((1, 0))
+            } else if press(Key::ArrowUp) {
+                Some((-1, 0))
+            } else if press(Key::ArrowRight) {
+                Some((0, 1))
+            } else if press(Key::ArrowLeft) {
+                Some((0, -1))
+            } else {
+                None
+            }
+        })
+    {
+        step_selection(doc, shell, (&party, &issue), (down, right));
+        return None;
+    }
     let events = ctx.input(|i| i.events.clone());
     let mut status = None;
     for event in events {
@@ -165,6 +186,32 @@ pub fn input(doc: &mut Document, shell: &mut Shell, ctx: &egui::Context) -> Opti
         }
     }
     status
+}
+
+/// Select the cell `down` rows and `right` columns from (party, issue), staying in the grid.
+fn step_selection(
+    doc: &Document,
+    shell: &mut Shell,
+    (party, issue): (&str, &str),
+    (down, right): (isize, isize),
+) {
+    let p = doc.project();
+    let (Some(row), Some(column)) = (
+        p.issues.iter().position(|i| i.id == issue),
+        p.parties.iter().position(|x| x.id == party),
+    ) else {
+        return;
+    };
+    let row = row
+        .saturating_add_signed(down)
+        .min(p.issues.len().saturating_sub(1));
+    let column = column
+        .saturating_add_signed(right)
+        .min(p.parties.len().saturating_sub(1));
+    shell.select(Selection::Cell {
+        party: p.parties[column].id.clone(),
+        issue: p.issues[row].id.clone(),
+    });
 }
 
 fn paste(doc: &mut Document, shell: &mut Shell, party: &str, issue: &str, text: &str) -> String {
