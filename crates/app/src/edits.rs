@@ -197,8 +197,9 @@ pub fn add_issue(project: &mut Project, name: &str) -> String {
     project.issues.push(Issue {
         id: id.clone(),
         name: name.to_owned(),
-        low: "Low end".to_owned(),
-        high: "High end".to_owned(),
+        // Left blank: the inspector shows an example in each, rather than text to overwrite.
+        low: String::new(),
+        high: String::new(),
         marks: Vec::new(),
         notes: String::new(),
     });

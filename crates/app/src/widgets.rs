@@ -31,9 +31,25 @@ pub fn label(ui: &mut Ui, text: &str) -> Response {
 
 /// A labelled single-line text field.
 pub fn text_row(ui: &mut Ui, changes: &mut Changes, name: &str, value: &mut String) {
+    text_row_hint(ui, changes, name, value, "");
+}
+
+/// A labelled single-line text field showing `hint` while empty: an example to follow, not
+/// text to select and type over.
+pub fn text_row_hint(
+    ui: &mut Ui,
+    changes: &mut Changes,
+    name: &str,
+    value: &mut String,
+    hint: &str,
+) {
     let l = label(ui, name);
     let r = ui
-        .add(egui::TextEdit::singleline(value).desired_width(f32::INFINITY))
+        .add(
+            egui::TextEdit::singleline(value)
+                .hint_text(hint)
+                .desired_width(f32::INFINITY),
+        )
         .labelled_by(l.id);
     changes.track(&r);
     ui.end_row();

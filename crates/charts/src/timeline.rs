@@ -764,6 +764,9 @@ fn trajectories<DB: DrawingBackend>(
         (&issue.high, py0 + 3.0, Baseline::Top),
         (&issue.low, py1 - 3.0, Baseline::Bottom),
     ] {
+        if text.trim().is_empty() {
+            continue;
+        }
         let text = c.fit(text, small, end_w);
         let w = c.measure(&text, small);
         let (ty0, ty1) = match baseline {

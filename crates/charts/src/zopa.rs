@@ -246,7 +246,7 @@ pub fn draw<DB: DrawingBackend>(
         }
         let end_w = (tx1 - tx0) * 0.46;
         c.text(
-            &c.fit(&format!("0 · {}", issue.low), ends, end_w),
+            &c.fit(&end_label("0", &issue.low, true), ends, end_w),
             tx0,
             band_bottom + 2.0,
             ends,
@@ -255,7 +255,7 @@ pub fn draw<DB: DrawingBackend>(
             Baseline::Top,
         )?;
         c.text(
-            &c.fit(&format!("{} · 100", issue.high), ends, end_w),
+            &c.fit(&end_label("100", &issue.high, false), ends, end_w),
             tx1,
             band_bottom + 2.0,
             ends,
@@ -404,4 +404,13 @@ fn gap_bounds(
     }
     // With no ZOPA, lo > hi: the gap runs from hi up to lo.
     (hi.min(lo), lo.max(hi))
+}
+
+/// "0 · No ceasefire", "Full ceasefire · 100"; the number alone when the end has no label.
+fn end_label(value: &str, label: &str, number_first: bool) -> String {
+    match (label.trim(), number_first) {
+        ("", _) => value.to_owned(),
+        (l, true) => format!("{value} · {l}"),
+        (l, false) => format!("{l} · {value}"),
+    }
 }

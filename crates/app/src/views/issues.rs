@@ -129,8 +129,20 @@ pub fn inspector_ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell, id: &str
         .show(ui, |ui| {
             new_id = ids::id_row(ui, IdKind::Issue, id);
             widgets::text_row(ui, &mut changes, "Name", &mut issue.name);
-            widgets::text_row(ui, &mut changes, "0 means", &mut issue.low);
-            widgets::text_row(ui, &mut changes, "100 means", &mut issue.high);
+            widgets::text_row_hint(
+                ui,
+                &mut changes,
+                "0 means",
+                &mut issue.low,
+                "what the low end stands for, e.g. No ceasefire",
+            );
+            widgets::text_row_hint(
+                ui,
+                &mut changes,
+                "100 means",
+                &mut issue.high,
+                "what the high end stands for, e.g. Full ceasefire",
+            );
             widgets::multiline_row(ui, &mut changes, "Notes", &mut issue.notes);
         });
     ui.add_space(8.0);
