@@ -212,7 +212,11 @@ pub fn ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell) {
                             ui.label(kind_text(ui, l.kind));
                         });
                         row.col(|ui| {
-                            let mut text = l.instrument.clone();
+                            let mut text = if l.instrument.trim().is_empty() {
+                                "(instrument not described yet)".to_owned()
+                            } else {
+                                l.instrument.clone()
+                            };
                             if matches!(origin, Origin::Scenario(_)) {
                                 text.push_str("  (scenario)");
                             }
@@ -258,7 +262,8 @@ pub fn ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell) {
             holder,
             target,
             kind: LeverageKind::Carrot,
-            instrument: "New instrument".into(),
+            // Left blank: the inspector shows an example, rather than text to overwrite.
+            instrument: String::new(),
             strength: 0.5,
             credibility: 0.5,
             cost: 0.0,
@@ -460,7 +465,13 @@ pub fn inspector_ui(
                 &LeverageKind::ALL,
                 LeverageKind::label,
             );
-            widgets::text_row(ui, &mut changes, "Instrument", &mut item.instrument);
+            widgets::text_row_hint(
+                ui,
+                &mut changes,
+                "Instrument",
+                &mut item.instrument,
+                "what is offered or threatened, e.g. Sanctions relief",
+            );
             widgets::number_row(ui, &mut changes, "Strength", &mut item.strength, 0.0..=1.0);
             widgets::number_row(
                 ui,
