@@ -12,6 +12,15 @@ fn view(project: &Project, scenario: Option<&str>) -> View {
 }
 
 fn svg(chart: Chart, view: &View, theme: Theme) -> (String, charts::ChartLayout) {
+    svg_sized(chart, view, theme, (1600, 1000))
+}
+
+fn svg_sized(
+    chart: Chart,
+    view: &View,
+    theme: Theme,
+    (w, h): (u32, u32),
+) -> (String, charts::ChartLayout) {
     let analysis = stancemap::analysis::analyze(view);
     let options = ChartOptions::default();
     let input = ChartInput {
@@ -20,7 +29,7 @@ fn svg(chart: Chart, view: &View, theme: Theme) -> (String, charts::ChartLayout)
         theme,
         options: &options,
     };
-    export::svg_with_layout(chart, &input, 1600, 1000).unwrap()
+    export::svg_with_layout(chart, &input, w, h).unwrap()
 }
 
 /// Text as it appears in the SVG (plotters escapes the XML specials).
@@ -422,21 +431,13 @@ fn no_chart_text_is_smaller_than_12_px_even_in_a_small_pane() {
     // 9 px there. Every font size any chart writes is now at least 12.
     let p = charts_support::ceasefire();
     let v = view(&p, None);
-    let analysis = stancemap::analysis::analyze(&v);
-    let options = ChartOptions::default();
-    let input = ChartInput {
-        view: &v,
-        analysis: &analysis,
-        theme: Theme::Light,
-        options: &options,
-    };
     for chart in [
         Chart::ConcessionMatrix,
         Chart::Zopa,
         Chart::Leverage,
         Chart::Timeline,
     ] {
-        let (s, _) = export::svg_with_layout(chart, &input, 800, 500).unwrap();
+        let (s, _) = svg_sized(chart, &v, Theme::Light, (800, 500));
         let sizes: Vec<f64> = s
             .split("font-size=\"")
             .skip(1)
