@@ -5,7 +5,7 @@
 
 use crate::flow::{self, Block, Table};
 use crate::judgements::num;
-use crate::sections::{citations, issue_heading, opt, source_list};
+use crate::sections::{POSITION_COLUMNS, citations, issue_heading, position_cells, source_list};
 use crate::{BriefError, Options, Pack, pdf};
 use stancemap_core::model::{Brief, Leverage, Project, PublicParty, RoleSheet};
 use std::collections::HashMap;
@@ -172,27 +172,16 @@ fn brief_blocks(
     if shown > 0 {
         b.push(Block::Table(Table {
             widths: vec![3.4, 0.9, 0.9, 1.1, 1.0, 0.9],
-            header: [
-                "Issue",
-                "Stance",
-                "Ideal",
-                "Walk-away",
-                "Salience",
-                "Red line",
-            ]
-            .map(str::to_owned)
-            .to_vec(),
+            header: std::iter::once("Issue")
+                .chain(POSITION_COLUMNS)
+                .map(str::to_owned)
+                .collect(),
             rows: brief.positions[..shown]
                 .iter()
                 .map(|p| {
-                    vec![
-                        issue_name(&p.issue),
-                        num(p.stance),
-                        opt(p.ideal),
-                        opt(p.walk_away),
-                        format!("{:.2}", p.salience),
-                        if p.red_line { "yes, declared" } else { "no" }.to_owned(),
-                    ]
+                    let mut row = vec![issue_name(&p.issue)];
+                    row.extend(position_cells(p, "yes, declared"));
+                    row
                 })
                 .collect(),
         }));

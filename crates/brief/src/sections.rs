@@ -311,6 +311,21 @@ pub(crate) fn issue_heading<'m>(
     }
 }
 
+/// The columns of a position in a table, after the party or issue it is of.
+pub(crate) const POSITION_COLUMNS: [&str; 5] =
+    ["Stance", "Ideal", "Walk-away", "Salience", "Red line"];
+
+/// A position's cells under `POSITION_COLUMNS`; `yes` is how a red line reads.
+pub(crate) fn position_cells(p: &Position, yes: &str) -> [String; 5] {
+    [
+        num(p.stance),
+        opt(p.ideal),
+        opt(p.walk_away),
+        format!("{:.2}", p.salience),
+        if p.red_line { yes } else { "no" }.to_owned(),
+    ]
+}
+
 /// "[1][3]": the numbers of the cited sources.
 pub(crate) fn citations(sources: &[String], numbers: &HashMap<&str, usize>) -> String {
     sources
@@ -369,30 +384,21 @@ fn issue_sections(inp: &Inputs, c: &mut Content) {
             .iter()
             .map(|p| {
                 let party = project.party(&p.party);
-                vec![
+                let mut row = vec![
                     party.map_or(p.party.clone(), |x| x.name.clone()),
                     party.map_or_else(String::new, |x| x.role.label().to_owned()),
-                    num(p.stance),
-                    opt(p.ideal),
-                    opt(p.walk_away),
-                    format!("{:.2}", p.salience),
-                    if p.red_line { "yes" } else { "no" }.to_owned(),
-                ]
+                ];
+                row.extend(position_cells(p, "yes"));
+                row
             })
             .collect();
         b.push(Block::Table(Table {
             widths: vec![2.6, 1.3, 0.9, 0.9, 1.1, 1.0, 0.9],
-            header: [
-                "Party",
-                "Role",
-                "Stance",
-                "Ideal",
-                "Walk-away",
-                "Salience",
-                "Red line",
-            ]
-            .map(str::to_owned)
-            .to_vec(),
+            header: ["Party", "Role"]
+                .into_iter()
+                .chain(POSITION_COLUMNS)
+                .map(str::to_owned)
+                .collect(),
             rows,
         }));
         for p in positions {
