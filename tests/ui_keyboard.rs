@@ -100,3 +100,91 @@ fn select_a_cell_edit_its_stance_and_undo_with_the_keyboard_only() {
     assert_eq!(stance(h.state(), "ru", &issue.id), before);
     assert!(!h.state().doc.is_dirty(), "undone back to the file's state");
 }
+
+/// Tab with nothing focused starts in the view, not at the File menu above it.
+#[test]
+fn tab_starts_in_the_view_not_the_menus() {
+    let mut h = harness();
+    alt_digit(&mut h, ViewKind::Positions);
+    assert_eq!(focused(&h), None);
+    h.key_press(Key::Tab);
+    h.run();
+    let (role, label) = focused(&h).expect("Tab gave the focus to a widget");
+    let menus = ["File", "Edit", "View", "Help"];
+    assert!(!menus.contains(&label.as_str()), "{role:?} {label:?}");
+    // The focused widget lies in the central view: right of the list of views and left of the
+    // inspector.
+    let id = h.ctx.memory(|m| m.focused()).unwrap();
+    let rect = h.ctx.read_response(id).unwrap().rect;
+    let inspector = h.get_by_label("Inspector").rect();
+    assert!(rect.right() < inspector.left(), "{rect:?} {label}");
+    let positions_tab = h.get_by_role_and_label(Role::Button, "Positions").rect();
+    assert!(rect.left() > positions_tab.right(), "{rect:?} {label}");
+}
+
+/// F6 jumps from the grid to the inspector's Stance field and back; Enter on a selected cell
+/// does the same as the first F6, and Escape comes back to the grid, whose arrow keys work.
+#[test]
+fn f6_and_enter_jump_between_the_grid_and_the_inspector() {
+    let mut h = harness();
+    alt_digit(&mut h, ViewKind::Positions);
+    let issues: Vec<String> = h
+        .state()
+        .doc
+        .project()
+        .issues
+        .iter()
+        .map(|i| i.id.clone())
+        .collect();
+    h.get_by_label(&format!(
+        "Russia × {}",
+        h.state().doc.project().issues[0].name
+    ))
+    .click();
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(focused(&h), None);
+
+    h.key_press(Key::F6);
+    h.run();
+    h.run();
+    assert_eq!(focused(&h), Some((Role::SpinButton, "Stance".to_owned())));
+    h.key_press(Key::F6);
+    h.run();
+    assert_eq!(focused(&h), None, "F6 again lets go, back to the grid");
+    h.key_press(Key::ArrowDown);
+    h.run();
+    let cell = |issue: &str| Selection::Cell {
+        party: "ru".into(),
+        issue: issue.to_owned(),
+    };
+    assert_eq!(h.state().shell.selection, Some(cell(&issues[1])));
+
+    // Enter edits the selected cell: type a stance, Enter writes it and lets go.
+    h.key_press(Key::Enter);
+    h.run();
+    h.run();
+    assert_eq!(focused(&h), Some((Role::SpinButton, "Stance".to_owned())));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.event(egui::Event::Text("42".into()));
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(stance(h.state(), "ru", &issues[1]), Some(42.0));
+    assert_eq!(focused(&h), None);
+    h.key_press(Key::ArrowDown);
+    h.run();
+    assert_eq!(h.state().shell.selection, Some(cell(&issues[2])));
+
+    // Escape from the field also comes back to the grid.
+    h.key_press(Key::Enter);
+    h.run();
+    h.run();
+    assert!(focused(&h).is_some());
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(focused(&h), None);
+    h.key_press(Key::ArrowUp);
+    h.run();
+    assert_eq!(h.state().shell.selection, Some(cell(&issues[1])));
+}

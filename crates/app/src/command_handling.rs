@@ -120,6 +120,10 @@ impl App {
             Command::CompareWith => teams::compare_with(self),
             Command::ExportPositionsCsv => teams::export_csv(self),
             Command::ImportPositionsCsv => teams::import_csv(self),
+            Command::SwitchPane => {
+                let grid = self.shell.view == ViewKind::Positions;
+                self.shell.pane.switch(ctx, grid);
+            }
         }
     }
 

@@ -56,6 +56,8 @@ pub enum Command {
     ExportPositionsCsv,
     /// Read a CSV table of positions into the base (one undo step).
     ImportPositionsCsv,
+    /// Move the keyboard focus between the view and the inspector.
+    SwitchPane,
 }
 
 const CTRL: Modifiers = Modifiers::COMMAND;
@@ -86,6 +88,7 @@ impl Command {
             Command::NextEvent,
             Command::Latest,
             Command::Present,
+            Command::SwitchPane,
         ];
         // Alt+1..Alt+0 reach the first ten views; later ones are in the view list and menu.
         all.extend(
@@ -133,6 +136,7 @@ impl Command {
             Command::CompareWith => "Compare with…".into(),
             Command::ExportPositionsCsv => "Export positions as CSV…".into(),
             Command::ImportPositionsCsv => "Import positions from CSV…".into(),
+            Command::SwitchPane => "Switch between view and inspector".into(),
         }
     }
 
@@ -161,6 +165,7 @@ impl Command {
             Command::NextEvent => s(Modifiers::ALT, Key::ArrowRight),
             Command::Latest => s(Modifiers::ALT, Key::End),
             Command::Present => s(Modifiers::NONE, Key::F5),
+            Command::SwitchPane => s(Modifiers::NONE, Key::F6),
             Command::ShowView(view) => {
                 let key = [
                     Key::Num1,

@@ -10,6 +10,10 @@ pub fn ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell) {
     ui.add_space(6.0);
     ui.label(RichText::new("Inspector").heading());
     ui.separator();
+    // A jump into the inspector (F6, Enter on a cell): a position's form puts the cursor in
+    // its Stance field; other forms start at their first field.
+    let cell = matches!(shell.selection, Some(Selection::Cell { .. }));
+    let focus_stance = shell.pane.enter_inspector(ui.ctx(), !cell) && cell;
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| match shell.selection.clone() {
@@ -26,7 +30,7 @@ pub fn ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell) {
             Some(Selection::Party(id)) => parties::inspector_ui(ui, doc, shell, &id),
             Some(Selection::Issue(id)) => issues::inspector_ui(ui, doc, shell, &id),
             Some(Selection::Cell { party, issue }) => {
-                positions::inspector_ui(ui, doc, shell, &party, &issue);
+                positions::inspector_ui(ui, doc, shell, (&party, &issue), focus_stance);
             }
             Some(Selection::Leverage { scenario, index }) => {
                 leverage::inspector_ui(ui, doc, shell, scenario.as_deref(), index);

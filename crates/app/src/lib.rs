@@ -18,6 +18,7 @@ mod edits;
 pub mod export;
 mod file_dialogs;
 mod files;
+mod focus;
 mod ids;
 mod inspector;
 mod menus;
@@ -108,6 +109,8 @@ pub struct Shell {
     pub simulation_view: views::simulation::State,
     /// The briefing pack being written on a worker thread.
     pub briefing: briefing::BriefingState,
+    /// Keyboard focus between the view and the inspector (Tab, F6, Enter on a cell).
+    pub pane: focus::PaneFocus,
 }
 
 impl Shell {
@@ -129,6 +132,7 @@ impl Shell {
             simulation: simulation_cache::SimulationCache::default(),
             simulation_view: views::simulation::State::default(),
             briefing: briefing::BriefingState::default(),
+            pane: focus::PaneFocus::default(),
         }
     }
 
@@ -447,10 +451,11 @@ impl eframe::App for App {
             }
             return;
         }
+        self.shell.pane.begin_frame(&ctx);
         menus::menu_bar(ui, self);
         menus::status_bar(ui, self);
         menus::view_selector(ui, self);
-        egui::Panel::right("inspector")
+        let inspector = egui::Panel::right("inspector")
             .resizable(true)
             .default_size(340.0)
             .size_range(260.0..=640.0)
@@ -459,7 +464,9 @@ impl eframe::App for App {
                 ui.set_max_width(ui.available_width());
                 inspector::ui(ui, &mut self.doc, &mut self.shell);
             });
+        self.shell.pane.inspector_drawn(inspector.response.rect);
         egui::CentralPanel::default().show(ui, |ui| {
+            self.shell.pane.enter_view(ui.ctx());
             let view = self.shell.view;
             view.ui(ui, &mut self.doc, &mut self.shell);
         });

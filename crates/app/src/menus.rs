@@ -98,6 +98,7 @@ pub fn menu_bar(ui: &mut Ui, app: &mut App) {
                 let travelling = app.shell.as_of.is_some();
                 item(ui, &mut app.shell, Command::Latest, travelling);
                 item(ui, &mut app.shell, Command::Present, true);
+                item(ui, &mut app.shell, Command::SwitchPane, true);
                 ui.separator();
                 item(ui, &mut app.shell, Command::ShowWarnings, true);
             });

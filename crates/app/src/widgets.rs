@@ -69,7 +69,7 @@ pub fn multiline_row(ui: &mut Ui, changes: &mut Changes, name: &str, value: &mut
     ui.end_row();
 }
 
-/// A slider with a numeric entry beside it, both named `name`.
+/// A slider with a numeric entry beside it, both named `name`. Returns the entry's response.
 pub fn number(
     ui: &mut Ui,
     changes: &mut Changes,
@@ -77,7 +77,7 @@ pub fn number(
     label_id: egui::Id,
     value: &mut f64,
     range: RangeInclusive<f64>,
-) {
+) -> Response {
     let decimals = if *range.end() > 1.0 { 1 } else { 2 };
     let speed = (*range.end() - *range.start()) / 200.0;
     ui.horizontal(|ui| {
@@ -99,7 +99,9 @@ pub fn number(
             )
             .labelled_by(label_id);
         changes.track(&entry);
-    });
+        entry
+    })
+    .inner
 }
 
 /// A number that may be absent, typed as text: blank means none. Text that is not a number in
@@ -158,17 +160,18 @@ pub fn optional_number(
     ui.data_mut(|d| d.insert_temp(id, (synced, text)));
 }
 
-/// A labelled slider + numeric entry row.
+/// A labelled slider + numeric entry row. Returns the entry's response.
 pub fn number_row(
     ui: &mut Ui,
     changes: &mut Changes,
     name: &str,
     value: &mut f64,
     range: RangeInclusive<f64>,
-) {
+) -> Response {
     let l = label(ui, name);
-    number(ui, changes, name, l.id, value, range);
+    let entry = number(ui, changes, name, l.id, value, range);
     ui.end_row();
+    entry
 }
 
 /// A labelled combo box over the `options`.

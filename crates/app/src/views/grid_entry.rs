@@ -154,6 +154,15 @@ pub fn input(doc: &mut Document, shell: &mut Shell, ctx: &egui::Context) -> Opti
         step_selection(doc, shell, (&party, &issue), (down, right));
         return None;
     }
+    // Enter on a selected cell edits it: the cursor goes to the inspector's Stance field
+    // (Escape or F6 comes back to the grid).
+    if shell.typing.is_none()
+        && ctx.memory(|m| m.focused().is_none())
+        && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Enter))
+    {
+        shell.pane.request_inspector();
+        return None;
+    }
     let events = ctx.input(|i| i.events.clone());
     let mut status = None;
     for event in events {

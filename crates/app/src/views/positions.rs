@@ -474,7 +474,15 @@ fn remove_position(doc: &mut Document, shell: &Shell, party: &str, issue: &str) 
     });
 }
 
-pub fn inspector_ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell, party: &str, issue: &str) {
+/// The form of one position. `focus_stance`: put the cursor in the Stance field (or on "Add
+/// position" when there is none yet).
+pub fn inspector_ui(
+    ui: &mut Ui,
+    doc: &mut Document,
+    shell: &mut Shell,
+    (party, issue): (&str, &str),
+    focus_stance: bool,
+) {
     let view = shell.resolved(doc);
     let project = &view.project;
     let (Some(p), Some(i)) = (project.party(party), project.issue(issue)) else {
@@ -534,7 +542,11 @@ pub fn inspector_ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell, party: &
             });
     let Some(mut position) = project.position(party, issue).cloned() else {
         ui.label("No position yet.");
-        if ui.button("Add position").clicked() {
+        let add = ui.button("Add position");
+        if focus_stance {
+            add.request_focus();
+        }
+        if add.clicked() {
             write_position(doc, shell, None, edits::new_position(party, issue));
         }
         return;
@@ -544,13 +556,16 @@ pub fn inspector_ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell, party: &
         .num_columns(2)
         .spacing([10.0, 8.0])
         .show(ui, |ui| {
-            widgets::number_row(
+            let stance = widgets::number_row(
                 ui,
                 &mut changes,
                 "Stance",
                 &mut position.stance,
                 0.0..=100.0,
             );
+            if focus_stance {
+                stance.request_focus();
+            }
 
             let l = widgets::label(ui, "Ideal");
             widgets::optional_number(

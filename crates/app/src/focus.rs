@@ -1,0 +1,95 @@
+//! Keyboard focus between the window's panes. Tab with nothing focused starts in the view,
+//! not in the menu bar above it; F6 jumps between the view and the inspector; Enter on a
+//! selected grid cell puts the cursor in the inspector's Stance field, and Escape (or F6)
+//! returns to the grid.
+//!
+//! egui hands focus to widgets in the order they are drawn, and the menu bar is drawn first.
+//! So a jump into a pane clears the focus and asks egui to give it to the next widget that
+//! wants it, just before that pane draws.
+
+use eframe::egui;
+use egui::{Context, FocusDirection, Key, Rect};
+
+/// Where keyboard focus should go next, and where the inspector was last drawn.
+#[derive(Debug, Default)]
+pub struct PaneFocus {
+    /// Give focus to the inspector's first field when it next draws.
+    to_inspector: bool,
+    /// Give focus to the view's first widget when it next draws.
+    to_view: bool,
+    inspector_rect: Option<Rect>,
+}
+
+impl PaneFocus {
+    /// Call at the start of a frame, before the menu bar draws: a Tab that would give focus to
+    /// the first menu goes to the view instead.
+    pub fn begin_frame(&mut self, ctx: &Context) {
+        let tab = ctx.input(|i| i.key_pressed(Key::Tab) && i.modifiers.is_none());
+        if tab && ctx.memory(|m| m.focused().is_none()) {
+            ctx.memory_mut(|m| m.move_focus(FocusDirection::None));
+            self.to_view = true;
+        }
+    }
+
+    /// F6: from the inspector back to the view, from anywhere else into the inspector.
+    /// `view_has_grid`: the view is the positions grid, which takes the keys while nothing
+    /// has focus, so going back to it means letting go of the focus.
+    pub fn switch(&mut self, ctx: &Context, view_has_grid: bool) {
+        if self.focus_in_inspector(ctx) {
+            clear(ctx);
+            self.to_view = !view_has_grid;
+        } else {
+            self.to_inspector = true;
+        }
+    }
+
+    /// Ask for the inspector's first field (Enter on a grid cell).
+    pub fn request_inspector(&mut self) {
+        self.to_inspector = true;
+    }
+
+    /// Whether the focused widget is in the inspector.
+    pub fn focus_in_inspector(&self, ctx: &Context) -> bool {
+        let Some(panel) = self.inspector_rect else {
+            return false;
+        };
+        ctx.memory(|m| m.focused())
+            .and_then(|id| ctx.read_response(id))
+            .is_some_and(|r| panel.contains(r.rect.center()))
+    }
+
+    /// Call just before the inspector's contents draw. Returns true when the inspector's
+    /// first field should take the focus; `generic` lets egui give it to the first widget
+    /// that wants it (a form that knows its main field asks for that one instead).
+    pub fn enter_inspector(&mut self, ctx: &Context, generic: bool) -> bool {
+        if !std::mem::take(&mut self.to_inspector) {
+            return false;
+        }
+        clear(ctx);
+        if generic {
+            ctx.memory_mut(|m| m.move_focus(FocusDirection::Next));
+        }
+        true
+    }
+
+    /// Call after the inspector has drawn, with the rectangle of its panel.
+    pub fn inspector_drawn(&mut self, rect: Rect) {
+        self.inspector_rect = Some(rect);
+    }
+
+    /// Call just before the view draws.
+    pub fn enter_view(&mut self, ctx: &Context) {
+        if std::mem::take(&mut self.to_view) {
+            ctx.memory_mut(|m| m.move_focus(FocusDirection::Next));
+        }
+    }
+}
+
+/// Let go of the keyboard focus, wherever it is.
+fn clear(ctx: &Context) {
+    ctx.memory_mut(|m| {
+        if let Some(id) = m.focused() {
+            m.surrender_focus(id);
+        }
+    });
+}
