@@ -1,7 +1,8 @@
 //! Keyboard focus between the window's panes. Tab with nothing focused starts in the view,
 //! not in the menu bar above it; F6 jumps between the view and the inspector; Enter on a
 //! selected grid cell puts the cursor in the inspector's Stance field, and Escape (or F6)
-//! returns to the grid.
+//! returns to the grid. A newly added item's name field takes the cursor, its placeholder
+//! name selected, so typing names it.
 //!
 //! egui hands focus to widgets in the order they are drawn, and the menu bar is drawn first.
 //! So a jump into a pane clears the focus and asks egui to give it to the next widget that
@@ -18,6 +19,9 @@ pub struct PaneFocus {
     /// Give focus to the view's first widget when it next draws.
     to_view: bool,
     inspector_rect: Option<Rect>,
+    /// An item was just added: its form's main field takes the cursor, its text selected, so
+    /// typing names it at once.
+    new_item: bool,
 }
 
 impl PaneFocus {
@@ -75,6 +79,31 @@ impl PaneFocus {
     /// Call after the inspector has drawn, with the rectangle of its panel.
     pub fn inspector_drawn(&mut self, rect: Rect) {
         self.inspector_rect = Some(rect);
+    }
+
+    /// An item was just added and selected.
+    pub fn item_added(&mut self) {
+        self.new_item = true;
+    }
+
+    /// Call with the main text field of an inspector form (a name, a title): right after the
+    /// item was added, the field takes the cursor with all its `text` selected.
+    pub fn focus_new_item(&mut self, ctx: &Context, field: &egui::Response, text: &str) {
+        if !std::mem::take(&mut self.new_item) {
+            return;
+        }
+        field.request_focus();
+        let mut state = egui::TextEdit::load_state(ctx, field.id).unwrap_or_default();
+        state
+            .cursor
+            .set_char_range(Some(egui::text::CCursorRange::select_all_str(text)));
+        egui::TextEdit::store_state(ctx, field.id, state);
+    }
+
+    /// Call after the inspector has drawn its form: a new item whose form has no main field
+    /// leaves no request behind for a later one.
+    pub fn inspector_done(&mut self) {
+        self.new_item = false;
     }
 
     /// Call just before the view draws.

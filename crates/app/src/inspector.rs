@@ -41,6 +41,7 @@ pub fn ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell) {
             Some(Selection::Source(index)) => overview::source_inspector_ui(ui, doc, shell, index),
             Some(Selection::Scenario(id)) => scenarios::inspector_ui(ui, doc, shell, &id),
         });
+    shell.pane.inspector_done();
 }
 
 /// Shown when the selected item no longer exists (deleted, or undone away).

@@ -221,6 +221,12 @@ impl Shell {
     pub fn select(&mut self, selection: Selection) {
         self.selection = Some(selection);
     }
+
+    /// Select an item just added: its form's main field takes the cursor.
+    pub fn select_new(&mut self, selection: Selection) {
+        self.select(selection);
+        self.pane.item_added();
+    }
 }
 
 /// How the window starts.

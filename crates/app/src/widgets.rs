@@ -30,8 +30,8 @@ pub fn label(ui: &mut Ui, text: &str) -> Response {
 }
 
 /// A labelled single-line text field.
-pub fn text_row(ui: &mut Ui, changes: &mut Changes, name: &str, value: &mut String) {
-    text_row_hint(ui, changes, name, value, "");
+pub fn text_row(ui: &mut Ui, changes: &mut Changes, name: &str, value: &mut String) -> Response {
+    text_row_hint(ui, changes, name, value, "")
 }
 
 /// A labelled single-line text field showing `hint` while empty: an example to follow, not
@@ -42,7 +42,7 @@ pub fn text_row_hint(
     name: &str,
     value: &mut String,
     hint: &str,
-) {
+) -> Response {
     let l = label(ui, name);
     let r = ui
         .add(
@@ -53,6 +53,7 @@ pub fn text_row_hint(
         .labelled_by(l.id);
     changes.track(&r);
     ui.end_row();
+    r
 }
 
 /// A labelled multi-line text field.

@@ -29,7 +29,7 @@ pub fn ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell) {
             let name = edits::fresh_name("New issue", p.issues.iter().map(|x| x.name.as_str()));
             id = edits::add_issue(p, &name);
         });
-        shell.select(Selection::Issue(id));
+        shell.select_new(Selection::Issue(id));
     }
     ui.add_space(6.0);
     let index = analysis_cache::index(shell, doc);
@@ -128,7 +128,8 @@ pub fn inspector_ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell, id: &str
         .spacing([10.0, 8.0])
         .show(ui, |ui| {
             new_id = ids::id_row(ui, IdKind::Issue, id);
-            widgets::text_row(ui, &mut changes, "Name", &mut issue.name);
+            let name = widgets::text_row(ui, &mut changes, "Name", &mut issue.name);
+            shell.pane.focus_new_item(ui.ctx(), &name, &issue.name);
             widgets::text_row_hint(
                 ui,
                 &mut changes,

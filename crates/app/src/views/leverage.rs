@@ -330,7 +330,7 @@ fn push(doc: &mut Document, shell: &mut Shell, item: Leverage) {
     doc.edit(None, |p| {
         index = edits::push_to_layer(p, scenario, item, |p| &mut p.leverage, |s| &mut s.leverage);
     });
-    shell.select(Selection::Leverage {
+    shell.select_new(Selection::Leverage {
         scenario: scenario.and(shell.scenario.clone()),
         index,
     });
@@ -465,13 +465,16 @@ pub fn inspector_ui(
                 &LeverageKind::ALL,
                 LeverageKind::label,
             );
-            widgets::text_row_hint(
+            let instrument = widgets::text_row_hint(
                 ui,
                 &mut changes,
                 "Instrument",
                 &mut item.instrument,
                 "what is offered or threatened, e.g. Sanctions relief",
             );
+            shell
+                .pane
+                .focus_new_item(ui.ctx(), &instrument, &item.instrument);
             widgets::number_row(ui, &mut changes, "Strength", &mut item.strength, 0.0..=1.0);
             widgets::number_row(
                 ui,

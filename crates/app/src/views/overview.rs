@@ -142,7 +142,7 @@ fn sources_ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell) {
                     url: None,
                 });
             });
-            shell.select(Selection::Source(index));
+            shell.select_new(Selection::Source(index));
         }
     });
     let sources = doc.project().sources.clone();
@@ -197,7 +197,8 @@ pub fn source_inspector_ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell, i
         .spacing([10.0, 8.0])
         .show(ui, |ui| {
             new_id = ids::id_row(ui, IdKind::Source, &id);
-            widgets::text_row(ui, &mut changes, "Title", &mut source.title);
+            let title = widgets::text_row(ui, &mut changes, "Title", &mut source.title);
+            shell.pane.focus_new_item(ui.ctx(), &title, &source.title);
             widgets::text_row(ui, &mut changes, "Author", &mut source.author);
             let l = widgets::label(ui, "Published");
             date_field(ui, &mut changes, l.id, &mut source.published);

@@ -29,7 +29,7 @@ pub fn ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell) {
             let name = edits::fresh_name("New party", p.parties.iter().map(|x| x.name.as_str()));
             id = edits::add_party(p, &name);
         });
-        shell.select(Selection::Party(id));
+        shell.select_new(Selection::Party(id));
     }
     ui.add_space(6.0);
     let positions_index = analysis_cache::index(shell, doc);
@@ -131,7 +131,8 @@ pub fn inspector_ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell, id: &str
         .spacing([10.0, 8.0])
         .show(ui, |ui| {
             new_id = ids::id_row(ui, IdKind::Party, id);
-            widgets::text_row(ui, &mut changes, "Name", &mut party.name);
+            let name = widgets::text_row(ui, &mut changes, "Name", &mut party.name);
+            shell.pane.focus_new_item(ui.ctx(), &name, &party.name);
             widgets::choice_row(
                 ui,
                 &mut changes,

@@ -164,7 +164,13 @@ pub fn ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell) {
                                         .filter(|t| t.party == party && t.issue == issue.id)
                                         .map(|t| t.text.as_str()),
                                 };
-                                if cell_ui(ui, &cell).clicked() {
+                                let r = cell_ui(ui, &cell);
+                                // The selected cell clicked again (or Enter on it) is edited:
+                                // the cursor goes to the inspector's Stance field.
+                                if (r.clicked() && selected) || r.double_clicked() {
+                                    shell.pane.request_inspector();
+                                }
+                                if r.clicked() {
                                     if position.is_none() {
                                         fill = Some((party.to_owned(), issue.id.clone()));
                                     }

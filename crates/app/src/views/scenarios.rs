@@ -18,7 +18,7 @@ pub fn ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell) {
     ui.horizontal(|ui| {
         if ui.button("New scenario").clicked() {
             let id = create(doc, None);
-            shell.select(Selection::Scenario(id));
+            shell.select_new(Selection::Scenario(id));
         }
         if let Some(current) = shown(doc.project(), shell) {
             if ui.button("Duplicate").clicked() {
@@ -389,7 +389,8 @@ pub fn inspector_ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell, id: &str
         .spacing([10.0, 8.0])
         .show(ui, |ui| {
             new_id = ids::id_row(ui, IdKind::Scenario, id);
-            widgets::text_row(ui, &mut changes, "Name", &mut scenario.name);
+            let name = widgets::text_row(ui, &mut changes, "Name", &mut scenario.name);
+            shell.pane.focus_new_item(ui.ctx(), &name, &scenario.name);
             widgets::multiline_row(ui, &mut changes, "Description", &mut scenario.description);
         });
     ui.label(

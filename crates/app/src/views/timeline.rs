@@ -144,7 +144,7 @@ pub fn ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell) {
         doc.edit(None, |p| {
             index = edits::push_to_layer(p, scenario, event, |p| &mut p.events, |s| &mut s.events);
         });
-        shell.select(Selection::Event {
+        shell.select_new(Selection::Event {
             scenario: scenario.and(shell.scenario.clone()),
             index,
         });
@@ -250,7 +250,8 @@ pub fn inspector_ui(
                 event.date = d;
             }
             ui.end_row();
-            widgets::text_row(ui, &mut changes, "Title", &mut event.title);
+            let title = widgets::text_row(ui, &mut changes, "Title", &mut event.title);
+            shell.pane.focus_new_item(ui.ctx(), &title, &event.title);
             widgets::choice_row(
                 ui,
                 &mut changes,
