@@ -58,6 +58,8 @@ pub enum Command {
     ImportPositionsCsv,
     /// Move the keyboard focus between the view and the inspector.
     SwitchPane,
+    /// Open the user's guide at its keyboard page.
+    Keyboard,
 }
 
 const CTRL: Modifiers = Modifiers::COMMAND;
@@ -121,7 +123,7 @@ impl Command {
             Command::CycleTheme => "Next theme".into(),
             Command::SetTheme(theme) => theme.label().into(),
             Command::ShowWarnings => "Warnings…".into(),
-            Command::Guide => "Guide to the concepts".into(),
+            Command::Guide => "User's guide".into(),
             Command::About => "About stancemap".into(),
             Command::DeleteParty(_) => "Delete party…".into(),
             Command::DeleteIssue(_) => "Delete issue…".into(),
@@ -137,6 +139,7 @@ impl Command {
             Command::ExportPositionsCsv => "Export positions as CSV…".into(),
             Command::ImportPositionsCsv => "Import positions from CSV…".into(),
             Command::SwitchPane => "Switch between view and inspector".into(),
+            Command::Keyboard => "Keyboard shortcuts".into(),
         }
     }
 
@@ -191,7 +194,8 @@ impl Command {
             | Command::ExportChart(_)
             | Command::CompareWith
             | Command::ExportPositionsCsv
-            | Command::ImportPositionsCsv => None,
+            | Command::ImportPositionsCsv
+            | Command::Keyboard => None,
         }
     }
 

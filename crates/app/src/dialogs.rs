@@ -90,7 +90,6 @@ pub enum Modal {
         dependents: Dependents,
     },
     Warnings,
-    Guide,
     About,
     /// A recovery copy of unsaved work from an earlier run; `more` copies wait after it.
     Recover {
@@ -127,7 +126,6 @@ impl Modal {
             Modal::Message { title, .. } => title,
             Modal::ConfirmDelete { .. } => "Delete?",
             Modal::Warnings => "Warnings",
-            Modal::Guide => "Guide to the concepts",
             Modal::About => "About stancemap",
             Modal::Recover { .. } => "Recover unsaved work?",
             Modal::SaveFailed { .. } => "Could not save",
@@ -434,21 +432,6 @@ fn body_ui(
                 answer = Some(Answer::Close);
             }
         }
-        Modal::Guide => {
-            egui::ScrollArea::vertical()
-                .max_height(420.0)
-                .show(ui, |ui| {
-                    for (term, text) in GUIDE {
-                        ui.label(RichText::new(*term).strong());
-                        ui.label(*text);
-                        ui.add_space(4.0);
-                    }
-                });
-            ui.add_space(8.0);
-            if ui.button("Close").clicked() {
-                answer = Some(Answer::Close);
-            }
-        }
         Modal::About => {
             ui.label(format!(
                 "stancemap {} — map the positions, walk-aways, leverage and timeline of a negotiation.",
@@ -573,66 +556,6 @@ pub fn target_of(project: &Project, d: &Diagnostic) -> Option<(ViewKind, Selecti
         _ => None,
     }
 }
-
-/// Help ▸ Guide: the concepts, in the glossary's words.
-const GUIDE: &[(&str, &str)] = &[
-    (
-        "Party",
-        "An actor at the table. Principals must consent to any deal; Mediators broker it; Stakeholders are affected and push, but cannot veto.",
-    ),
-    (
-        "Power",
-        "A party's overall capability to shape outcomes, from 0 to 1.",
-    ),
-    (
-        "Issue",
-        "One dimension of the negotiation: a scale from 0 to 100 whose two ends you name (what 0 means, what 100 means).",
-    ),
-    (
-        "Stance",
-        "Where a party stands on an issue now (as of the project's date).",
-    ),
-    (
-        "Ideal",
-        "The outcome the party would most like; the stance unless you set it apart.",
-    ),
-    (
-        "Walk-away",
-        "The worst outcome the party still accepts. It accepts everything on its ideal's side of the walk-away.",
-    ),
-    (
-        "Red line",
-        "A walk-away the party has made public and calls non-negotiable.",
-    ),
-    (
-        "Salience",
-        "How much the issue matters to the party, from 0 to 1. Drawn as the strength of the marker in the positions grid.",
-    ),
-    (
-        "Leverage",
-        "Something a holder can do to a target: a Carrot (an inducement), a Stick (a threat or penalty) or an Alternative (what it does without a deal), with strength, credibility and cost.",
-    ),
-    (
-        "ZOPA",
-        "The zone of possible agreement: where every Principal's acceptable range overlaps. No ZOPA is a finding, not an error.",
-    ),
-    (
-        "Outcome",
-        "The predicted settlement of an issue: the power-and-salience weighted median (or mean) of the stances. An estimate from your scores, not a forecast with a guarantee.",
-    ),
-    (
-        "Event and shift",
-        "A dated happening on the timeline; a shift records a stance it changed.",
-    ),
-    (
-        "Scenario",
-        "A named alternative future: overrides of positions, leverage and power, and hypothetical events, over the base project. Pick it at the top of the view selector and every view shows it.",
-    ),
-    (
-        "Editing",
-        "Every change can be undone (Ctrl+Z) and redone (Ctrl+Shift+Z or Ctrl+Y). Tab moves between fields.",
-    ),
-];
 
 #[cfg(test)]
 mod tests {

@@ -19,6 +19,7 @@ pub mod export;
 mod file_dialogs;
 mod files;
 mod focus;
+mod help;
 mod ids;
 mod inspector;
 mod menus;
@@ -277,6 +278,8 @@ pub struct App {
     comparison: Option<recovery::Comparison>,
     /// The app's own file dialog, when the system's could not be shown.
     path_dialog: Option<path_dialog::PathDialog>,
+    /// Help > User's guide.
+    help: help::HelpWindow,
     /// Whether the app's own file dialog has said why it appears (it says so once).
     path_dialog_explained: bool,
     /// Presentation mode, while it is on.
@@ -349,6 +352,7 @@ impl App {
             offers: Vec::new(),
             comparison: None,
             path_dialog: None,
+            help: help::HelpWindow::default(),
             path_dialog_explained: false,
             presenting: None,
             disk_seen: None,
@@ -479,6 +483,7 @@ impl eframe::App for App {
         export::dialog_ui(&ctx, self);
         briefing::progress_ui(&ctx, self);
         teams::window_ui(&ctx, self);
+        self.help.ui(&ctx);
         if let Some(comparison) = &self.comparison
             && !recovery::comparison_ui(&ctx, comparison)
         {

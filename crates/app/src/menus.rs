@@ -104,6 +104,8 @@ pub fn menu_bar(ui: &mut Ui, app: &mut App) {
             });
             ui.menu_button("Help", |ui| {
                 item(ui, &mut app.shell, Command::Guide, true);
+                item(ui, &mut app.shell, Command::Keyboard, true);
+                ui.separator();
                 item(ui, &mut app.shell, Command::About, true);
             });
         });
