@@ -3,7 +3,7 @@
 //! the predicted outcome uses, or, for a party with no walk-away, the points it must move.
 //! Breaches are framed in the chart's text colour and marked; pain totals below.
 
-use super::canvas::{Align, Baseline, Canvas};
+use super::canvas::{Align, Baseline, Canvas, Measure};
 use super::{ChartError, ChartInput, ChartLayout, MAX_ISSUES, MAX_PARTIES, num};
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingBackend};

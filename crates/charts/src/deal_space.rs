@@ -3,7 +3,7 @@
 //! red line, the shaded quadrant is where both accept (both values at least 0), and the
 //! marks are the Nash package, the predicted outcome and the other scenarios' outcomes.
 
-use super::canvas::{Align, Baseline, Canvas, Shape};
+use super::canvas::{Align, Baseline, Canvas, Measure, Shape};
 use super::{ChartError, ChartInput, ChartLayout, num};
 use crate::analysis::{self, DealSpace};
 use crate::theme::Rgb;

@@ -2,7 +2,7 @@
 //! credibility, withdrawn items left out) split into carrots, sticks and alternatives, with
 //! the net balance per pair, and beside it each holder's alternatives (its BATNA).
 
-use super::canvas::{Align, Baseline, Canvas};
+use super::canvas::{Align, Baseline, Canvas, Measure};
 use super::theme::Rgb;
 use super::{ChartError, ChartInput, ChartLayout, MAX_PARTIES, num};
 use crate::model::{LeverageKind, LeverageStatus, Project};

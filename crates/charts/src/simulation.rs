@@ -2,7 +2,7 @@
 //! expected-utility bargaining model (one line per party in its colour), with the weighted
 //! median (solid) and mean (dashed) of each round; small multiples, one panel per issue.
 
-use super::canvas::{Align, Baseline, Canvas};
+use super::canvas::{Align, Baseline, Canvas, Measure};
 use super::{ChartError, ChartInput, ChartLayout, MAX_PARTIES, num};
 use crate::sim_model::{self as simulation, IssueRun, Simulation};
 use plotters::coord::Shift;

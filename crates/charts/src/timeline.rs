@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use super::canvas::{Align, Baseline, Canvas, Shape};
+use super::canvas::{Align, Baseline, Canvas, Measure, Shape};
 use super::dates::{self, day_number};
 use super::theme::Rgb;
 use super::{ChartError, ChartInput, ChartLayout, MAX_PARTIES, num};

@@ -2,7 +2,7 @@
 //! outcome most, largest first; each bar runs from the change the downward nudge causes to
 //! the change the upward one causes: the assumptions a briefing must defend.
 
-use super::canvas::{Align, Baseline, Canvas};
+use super::canvas::{Align, Baseline, Canvas, Measure};
 use super::{ChartError, ChartInput, ChartLayout, num};
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingBackend};

@@ -2,7 +2,7 @@
 //! acceptable range as a band in its colour with stance and ideal markers; the zone of
 //! possible agreement shaded (or the gap named); the predicted outcome as a line.
 
-use super::canvas::{Align, Baseline, Canvas, Shape};
+use super::canvas::{Align, Baseline, Canvas, Measure, Shape};
 use super::{ChartError, ChartInput, ChartLayout, MAX_ISSUES, MAX_PARTIES, num};
 use crate::model::{OutcomeMethod, Role};
 use plotters::coord::Shift;
