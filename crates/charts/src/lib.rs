@@ -8,6 +8,7 @@ mod deal_space;
 #[cfg(feature = "egui")]
 pub mod egui_backend;
 pub mod export;
+mod legend;
 mod leverage;
 pub mod metrics;
 pub mod simulation;
