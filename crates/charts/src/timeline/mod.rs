@@ -12,11 +12,11 @@ mod titles;
 mod trajectories;
 
 use crate::canvas::{Canvas, Shape};
+use crate::frame::Body;
 use crate::model::EventKind;
 use crate::theme::Rgb;
-use crate::{Chart, ChartError, ChartInput, ChartLayout};
-use plotters::coord::Shift;
-use plotters::prelude::{DrawingArea, DrawingBackend};
+use crate::{ChartError, ChartInput, ChartLayout};
+use plotters::prelude::DrawingBackend;
 
 /// The marker shape and colour of a kind of event (shape and colour both tell the kind).
 pub fn kind_style(kind: EventKind) -> (Shape, Rgb) {
@@ -35,18 +35,16 @@ pub fn kind_style(kind: EventKind) -> (Shape, Rgb) {
 
 /// Lay the timeline out (pure numbers, `layout`), then paint it (`paint`).
 pub fn draw<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
+    c: &Canvas<'_, DB>,
+    top: f64,
     input: &ChartInput,
-) -> Result<ChartLayout, ChartError> {
-    let c = Canvas::new(area, input);
-    let mut out = ChartLayout::default();
-    let top = c.header(Chart::Timeline.title(), input)?;
+    out: &mut ChartLayout,
+) -> Result<Body, ChartError> {
     let events = layout::dated_events(input.view);
     if events.is_empty() {
-        c.empty_message(top, "No dated events recorded.")?;
-        return Ok(out);
+        return Ok(Body::empty(top, "No dated events recorded."));
     }
-    let timeline = layout::layout(input, &events, c.size(), top, &c);
-    paint::paint(&c, &input.view.project, &timeline, &mut out)?;
-    Ok(out)
+    let timeline = layout::layout(input, &events, c.size(), top, c);
+    paint::paint(c, &input.view.project, &timeline, out)?;
+    Ok(Body::Drawn)
 }

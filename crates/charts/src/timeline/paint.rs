@@ -25,9 +25,6 @@ pub fn paint<DB: DrawingBackend>(
     if let Some(tr) = &t.trajectories {
         trajectories(c, p, tr, layout)?;
     }
-    if !layout.omitted.is_empty() {
-        c.footnote(&layout.omitted.join(" · "))?;
-    }
     Ok(())
 }
 
