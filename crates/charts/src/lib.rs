@@ -1,5 +1,7 @@
-//! The charts of a negotiation map, each one function drawing into any plotters backend, so
-//! the same code paints the app (`egui_backend`) and the SVG and PNG exports (`export`).
+//! The charts of a negotiation map, each drawing into any plotters backend inside the frame
+//! they share (`frame`), so the same code paints the app (`egui_backend`) and the SVG and
+//! PNG exports (`export`). A chart's layout, where it is separate (`timeline`), is pure
+//! numbers from the input, the size and text widths, and is tested as such.
 
 mod canvas;
 mod concession;
