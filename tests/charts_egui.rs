@@ -1,9 +1,28 @@
-//! The egui backend draws every chart, in both themes, inside a real egui frame.
+//! The egui backend draws every chart, in both themes, inside a real egui frame, as a user
+//! sees it: the page in the theme's background, the title written in the text colour at
+//! the top left, the names on the marks, and the pointer over a mark finding that mark.
 
 mod charts_support;
 
 use eframe::egui;
-use stancemap::charts::{self, Chart, ChartInput, ChartLayout, ChartOptions, Theme, egui_backend};
+use stancemap::charts::{
+    self, Chart, ChartInput, ChartLayout, ChartOptions, Rgb, Theme, egui_backend,
+};
+
+/// The texts painted, with their top-left corner and colour.
+fn texts(shapes: &[egui::epaint::ClippedShape]) -> Vec<(String, egui::Pos2, egui::Color32)> {
+    shapes
+        .iter()
+        .filter_map(|s| match &s.shape {
+            egui::Shape::Text(t) => Some((t.galley.text().to_owned(), t.pos, t.fallback_color)),
+            _ => None,
+        })
+        .collect()
+}
+
+fn color32(c: Rgb) -> egui::Color32 {
+    egui::Color32::from_rgb(c.0, c.1, c.2)
+}
 
 #[test]
 fn every_chart_draws_through_egui() {
@@ -37,15 +56,33 @@ fn every_chart_draws_through_egui() {
                 output.textures_delta.clear();
                 let layout = result.unwrap().unwrap();
                 assert_eq!(rect.size(), egui::vec2(900.0, 600.0));
-                // Something was painted: at least the background, the title, and the marks.
-                assert!(
-                    output.shapes.len() > 20,
-                    "{} drew {} shapes",
-                    chart.name(),
-                    output.shapes.len()
-                );
+                let pal = theme.palette();
+                let what = format!("{} ({})", chart.name(), theme.name());
+                // The first thing painted is the page, filling the chart in the background.
+                let Some(egui::Shape::Rect(page)) = output.shapes.first().map(|s| &s.shape) else {
+                    panic!("{what}: no page first");
+                };
+                assert_eq!(page.rect, rect, "{what}");
+                assert_eq!(page.fill, color32(pal.background), "{what}");
+                // The title, in the text colour, near the top-left corner.
+                let texts = texts(&output.shapes);
+                let (_, at, ink) = texts
+                    .iter()
+                    .find(|(t, _, _)| t == chart.title())
+                    .unwrap_or_else(|| panic!("{what}: no title in {texts:?}"));
+                assert_eq!(*ink, color32(pal.text), "{what}");
+                assert!((*at - rect.min).length() < 40.0, "{what}: title at {at:?}");
+                // The marks: well more than a header's worth of texts and shapes, and
+                // regions to hover on every chart that has marks to point at.
+                assert!(texts.len() >= 5, "{what}: {} texts", texts.len());
+                assert!(output.shapes.len() > 20, "{what}: {}", output.shapes.len());
                 if chart != Chart::Sensitivity {
-                    assert!(!layout.regions.is_empty(), "{}", chart.name());
+                    assert!(!layout.regions.is_empty(), "{what}");
+                }
+                for r in &layout.regions {
+                    let [x0, y0, x1, y1] = r.rect;
+                    let inside = x0 >= -1.0 && y0 >= -1.0 && x1 <= 901.0 && y1 <= 601.0;
+                    assert!(inside, "{what}: region {:?} off the chart", r.rect);
                 }
             }
         }
@@ -101,5 +138,25 @@ fn hit_testing_maps_a_point_to_its_cell() {
         kursk_ua.tooltip.contains("BREACHES ITS RED LINE"),
         "{}",
         kursk_ua.tooltip
+    );
+    // The title band is no cell: hovering there shows no cell's tooltip.
+    assert_eq!(layout.cell_at(20.0, 20.0), None);
+    // Each cell sits under its party's column name and beside its issue's row name, as
+    // painted: the name's text is centred over the cell's column.
+    let texts = texts(&output.shapes);
+    let ru_scope = layout
+        .regions
+        .iter()
+        .find(|r| r.party.as_deref() == Some("ru") && r.issue.as_deref() == Some("scope"))
+        .unwrap();
+    let [x0, y0, x1, _] = ru_scope.rect;
+    let (_, at, _) = texts.iter().find(|(t, _, _)| t == "Russia").unwrap();
+    assert!(
+        at.y < y0 as f32,
+        "Russia's name at {at:?} is above the cell at y {y0}"
+    );
+    assert!(
+        (x0 as f32..x1 as f32).contains(&at.x),
+        "Russia's name at {at:?} starts within its column {x0}..{x1}"
     );
 }

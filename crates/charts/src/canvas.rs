@@ -51,80 +51,50 @@ pub enum Shape {
 /// The smallest text any chart draws, in px.
 pub const MIN_TEXT_PX: f64 = 12.0;
 
-pub struct Canvas<'a, DB: DrawingBackend> {
-    area: &'a Area<DB>,
+/// The size of a chart and the type scale that follows from it: what a layout needs to know
+/// about the area it lays out, with no backend to draw into.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Size {
     pub w: f64,
     pub h: f64,
-    pub pal: Palette,
     /// Type scale: 1.0 at about 1100 x 700 px, larger for big exports.
     pub scale: f64,
 }
 
-fn err<E: std::fmt::Display>(e: E) -> ChartError {
-    ChartError::Draw(e.to_string())
-}
-
-fn px(v: f64) -> i32 {
-    v.round() as i32
-}
-
-impl<'a, DB: DrawingBackend> Canvas<'a, DB> {
-    pub fn new(area: &'a Area<DB>, input: &ChartInput) -> Self {
-        let (w, h) = area.dim_in_pixel();
-        let (w, h) = (f64::from(w), f64::from(h));
+impl Size {
+    pub fn new(w: f64, h: f64) -> Size {
         let scale = (w / 1100.0).min(h / 700.0).clamp(0.8, 2.0);
-        Canvas {
-            area,
-            w,
-            h,
-            pal: input.theme.palette(),
-            scale,
-        }
+        Size { w, h, scale }
     }
 
-    /// A font size in CSS px at this canvas's scale, never under `MIN_TEXT_PX`: a chart in
-    /// the app's pane at 100% zoom stays readable (at the smallest scale 11 px would be 9).
+    /// A font size in CSS px at this scale, never under `MIN_TEXT_PX`: a chart in the app's
+    /// pane at 100% zoom stays readable (at the smallest scale 11 px would be 9).
     pub fn font(&self, base: f64) -> f64 {
         (base * self.scale).round().max(MIN_TEXT_PX)
     }
 
-    fn style(&self, size: f64, color: Rgb, align: Align, baseline: Baseline) -> TextStyle<'static> {
-        let h = match align {
-            Align::Start => HPos::Left,
-            Align::Middle => HPos::Center,
-            Align::End => HPos::Right,
-        };
-        let v = match baseline {
-            Baseline::Top => VPos::Top,
-            Baseline::Center => VPos::Center,
-            Baseline::Bottom => VPos::Bottom,
-        };
-        // Every text, measured or drawn, at least MIN_TEXT_PX (sizes derived from a font
-        // size, such as `small * 0.9`, included).
-        let size = size.max(MIN_TEXT_PX);
-        TextStyle {
-            font: (FONT_FAMILY, size * PLOTTERS_FONT_SCALE).into_font(),
-            color: RGBColor(color.0, color.1, color.2).to_backend_color(),
-            pos: Pos::new(h, v),
-        }
+    /// Outer margin in px.
+    pub fn margin(&self) -> f64 {
+        (16.0 * self.scale).round()
     }
 
-    /// Width in px of `text` at `size` px, as the backend will draw it.
-    pub fn measure(&self, text: &str, size: f64) -> f64 {
-        if text.is_empty() {
-            return 0.0;
-        }
-        let style = self.style(size, self.pal.text, Align::Start, Baseline::Top);
-        match self.area.estimate_text_size(text, &style) {
-            Ok((w, _)) => f64::from(w),
-            // Backends without metrics: a wide average so nothing overlaps.
-            Err(_) => text.chars().count() as f64 * size.max(MIN_TEXT_PX) * 0.6,
-        }
+    /// The y where a chart's body starts, under the title and subtitle of `Canvas::header`.
+    pub fn header_bottom(&self) -> f64 {
+        let m = self.margin();
+        let y = m + self.font(20.0) * 1.3;
+        y + self.font(12.5) * 1.3 + m * 0.8
     }
+}
+
+/// Text metrics: the width of a text at a size, as it will be drawn. Layouts take this
+/// instead of a canvas, so that they are pure numbers a test can give made-up widths.
+pub trait Measure {
+    /// Width in px of `text` at `size` px.
+    fn measure(&self, text: &str, size: f64) -> f64;
 
     /// `text` shortened with an ellipsis to fit `max_w` px (the whole text when it fits;
     /// empty when not even the ellipsis fits).
-    pub fn fit(&self, text: &str, size: f64, max_w: f64) -> String {
+    fn fit(&self, text: &str, size: f64, max_w: f64) -> String {
         if self.measure(text, size) <= max_w {
             return text.to_owned();
         }
@@ -159,7 +129,7 @@ impl<'a, DB: DrawingBackend> Canvas<'a, DB> {
 
     /// `text` in at most `lines` lines of `max_w` px, broken between words; the last line
     /// (or a single word wider than a line) ends in an ellipsis when it does not fit.
-    pub fn wrap(&self, text: &str, size: f64, max_w: f64, lines: usize) -> Vec<String> {
+    fn wrap(&self, text: &str, size: f64, max_w: f64, lines: usize) -> Vec<String> {
         let words: Vec<&str> = text.split_whitespace().collect();
         let mut out = Vec::new();
         let mut i = 0;
@@ -176,6 +146,87 @@ impl<'a, DB: DrawingBackend> Canvas<'a, DB> {
             i = j;
         }
         out
+    }
+}
+
+pub struct Canvas<'a, DB: DrawingBackend> {
+    area: &'a Area<DB>,
+    pub w: f64,
+    pub h: f64,
+    pub pal: Palette,
+    /// Type scale: 1.0 at about 1100 x 700 px, larger for big exports.
+    pub scale: f64,
+}
+
+fn err<E: std::fmt::Display>(e: E) -> ChartError {
+    ChartError::Draw(e.to_string())
+}
+
+fn px(v: f64) -> i32 {
+    v.round() as i32
+}
+
+/// Text measured by the backend, so that layout uses the fonts that draw.
+impl<DB: DrawingBackend> Measure for Canvas<'_, DB> {
+    fn measure(&self, text: &str, size: f64) -> f64 {
+        if text.is_empty() {
+            return 0.0;
+        }
+        let style = self.style(size, self.pal.text, Align::Start, Baseline::Top);
+        match self.area.estimate_text_size(text, &style) {
+            Ok((w, _)) => f64::from(w),
+            // Backends without metrics: a wide average so nothing overlaps.
+            Err(_) => text.chars().count() as f64 * size.max(MIN_TEXT_PX) * 0.6,
+        }
+    }
+}
+
+impl<'a, DB: DrawingBackend> Canvas<'a, DB> {
+    pub fn new(area: &'a Area<DB>, input: &ChartInput) -> Self {
+        let (w, h) = area.dim_in_pixel();
+        let size = Size::new(f64::from(w), f64::from(h));
+        Canvas {
+            area,
+            w: size.w,
+            h: size.h,
+            pal: input.theme.palette(),
+            scale: size.scale,
+        }
+    }
+
+    /// The canvas's size and type scale, for a layout.
+    pub fn size(&self) -> Size {
+        Size {
+            w: self.w,
+            h: self.h,
+            scale: self.scale,
+        }
+    }
+
+    /// A font size in CSS px at this canvas's scale (`Size::font`).
+    pub fn font(&self, base: f64) -> f64 {
+        self.size().font(base)
+    }
+
+    fn style(&self, size: f64, color: Rgb, align: Align, baseline: Baseline) -> TextStyle<'static> {
+        let h = match align {
+            Align::Start => HPos::Left,
+            Align::Middle => HPos::Center,
+            Align::End => HPos::Right,
+        };
+        let v = match baseline {
+            Baseline::Top => VPos::Top,
+            Baseline::Center => VPos::Center,
+            Baseline::Bottom => VPos::Bottom,
+        };
+        // Every text, measured or drawn, at least MIN_TEXT_PX (sizes derived from a font
+        // size, such as `small * 0.9`, included).
+        let size = size.max(MIN_TEXT_PX);
+        TextStyle {
+            font: (FONT_FAMILY, size * PLOTTERS_FONT_SCALE).into_font(),
+            color: RGBColor(color.0, color.1, color.2).to_backend_color(),
+            pos: Pos::new(h, v),
+        }
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -357,7 +408,7 @@ impl<'a, DB: DrawingBackend> Canvas<'a, DB> {
     }
 
     /// Background, the chart title and the subtitle `project · scenario · as of date`.
-    /// Returns the y where the chart body may start.
+    /// Returns the y where the chart body may start (`Size::header_bottom`).
     pub fn header(&self, title: &str, input: &ChartInput) -> Result<f64, ChartError> {
         self.fill(self.pal.background)?;
         let m = self.margin();
@@ -388,7 +439,7 @@ impl<'a, DB: DrawingBackend> Canvas<'a, DB> {
             Align::Start,
             Baseline::Top,
         )?;
-        Ok(y + s * 1.3 + m * 0.8)
+        Ok(self.size().header_bottom())
     }
 
     /// A short note at the right end of the title row (the deal test of the predicted
@@ -408,9 +459,9 @@ impl<'a, DB: DrawingBackend> Canvas<'a, DB> {
         )
     }
 
-    /// Outer margin in px.
+    /// Outer margin in px (`Size::margin`).
     pub fn margin(&self) -> f64 {
-        (16.0 * self.scale).round()
+        self.size().margin()
     }
 
     /// A muted note at the bottom left (e.g. what was left out); returns its height.

@@ -3,19 +3,17 @@
 //! the predicted outcome uses, or, for a party with no walk-away, the points it must move.
 //! Breaches are framed in the chart's text colour and marked; pain totals below.
 
-use super::canvas::{Align, Baseline, Canvas};
+use super::canvas::{Align, Baseline, Canvas, Measure};
+use super::frame::Body;
 use super::{ChartError, ChartInput, ChartLayout, MAX_ISSUES, MAX_PARTIES, num};
-use plotters::coord::Shift;
-use plotters::prelude::{DrawingArea, DrawingBackend};
+use plotters::prelude::DrawingBackend;
 
 pub fn draw<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
+    c: &Canvas<'_, DB>,
+    top: f64,
     input: &ChartInput,
-) -> Result<ChartLayout, ChartError> {
-    let c = Canvas::new(area, input);
-    let mut layout = ChartLayout::default();
-    let top = c.header(super::Chart::ConcessionMatrix.title(), input)?;
-    super::deal_test_note(&c, super::Chart::ConcessionMatrix.title(), input)?;
+    layout: &mut ChartLayout,
+) -> Result<Body, ChartError> {
     let p = &input.view.project;
     let a = input.analysis;
 
@@ -33,8 +31,7 @@ pub fn draw<DB: DrawingBackend>(
         .filter(|i| !i.concessions.is_empty())
         .collect();
     if parties.is_empty() || issues.is_empty() {
-        c.empty_message(top, "No positions recorded yet.")?;
-        return Ok(layout);
+        return Ok(Body::empty(top, "No positions recorded yet."));
     }
 
     let m = c.margin();
@@ -417,14 +414,11 @@ pub fn draw<DB: DrawingBackend>(
     }
 
     legend(
-        &c,
+        c,
         (y + total_h + small * 1.2).min(grid_bottom + small * 0.6),
         max_move,
     )?;
-    if !layout.omitted.is_empty() {
-        c.footnote(&layout.omitted.join(" · "))?;
-    }
-    Ok(layout)
+    Ok(Body::Drawn)
 }
 
 /// Share ramp with its three anchors, the points ramp, and the breach marks.

@@ -3,12 +3,12 @@
 //! red line, the shaded quadrant is where both accept (both values at least 0), and the
 //! marks are the Nash package, the predicted outcome and the other scenarios' outcomes.
 
-use super::canvas::{Align, Baseline, Canvas, Shape};
+use super::canvas::{Align, Baseline, Canvas, Measure, Shape};
+use super::frame::Body;
 use super::{ChartError, ChartInput, ChartLayout, num};
 use crate::analysis::{self, DealSpace};
 use crate::theme::Rgb;
-use plotters::coord::Shift;
-use plotters::prelude::{DrawingArea, DrawingBackend};
+use plotters::prelude::DrawingBackend;
 
 /// Under the title: how to read the chart.
 const NOTE: &str = "Value of a package to each (1 = its ideals, 0 = on balance at its \
@@ -51,17 +51,18 @@ fn range(values: impl Iterator<Item = f64>) -> (f64, f64) {
 }
 
 pub fn draw<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
+    c: &Canvas<'_, DB>,
+    top: f64,
     input: &ChartInput,
-) -> Result<ChartLayout, ChartError> {
-    let c = Canvas::new(area, input);
-    let mut layout = ChartLayout::default();
-    let top = c.header(super::Chart::DealSpace.title(), input)?;
+    layout: &mut ChartLayout,
+) -> Result<Body, ChartError> {
     let space = match space(input) {
         Ok(space) => space,
         Err(message) => {
-            c.empty_message(top, &format!("No deal space to draw: {message}."))?;
-            return Ok(layout);
+            return Ok(Body::empty(
+                top,
+                format!("No deal space to draw: {message}."),
+            ));
         }
     };
     let m = c.margin();
@@ -78,7 +79,7 @@ pub fn draw<DB: DrawingBackend>(
         Baseline::Top,
     )?;
     let top = top + small * 1.8;
-    let legend_bottom = legend(&c, m, top, small)?;
+    let legend_bottom = legend(c, m, top, small)?;
 
     // Plot box and scales.
     let points = space
@@ -94,12 +95,11 @@ pub fn draw<DB: DrawingBackend>(
     let ptop = legend_bottom + label * 1.6;
     let bottom = c.h - m - label * 3.2;
     if right - left < 40.0 || bottom - ptop < 40.0 {
-        c.empty_message(top, "Too small to draw the deal space.")?;
-        return Ok(layout);
+        return Ok(Body::empty(top, "Too small to draw the deal space."));
     }
     let px = |v: f64| left + (v - x0) / (x1 - x0) * (right - left);
     let py = |v: f64| bottom - (v - y0) / (y1 - y0) * (bottom - ptop);
-    axes(&c, (x0, x1, y0, y1), (left, right, ptop, bottom), small)?;
+    axes(c, (x0, x1, y0, y1), (left, right, ptop, bottom), small)?;
     // Axis titles.
     c.text(
         &c.fit(&format!("Value to {name_a}"), label, right - left),
@@ -160,7 +160,7 @@ pub fn draw<DB: DrawingBackend>(
         let (x, y) = (px(p[0]), py(p[1]));
         c.marker(Shape::Circle, x, y, r * 0.85, c.pal.muted, false)?;
         mark_label(
-            &c,
+            c,
             &mut placed,
             name,
             x,
@@ -171,7 +171,7 @@ pub fn draw<DB: DrawingBackend>(
             (left, right),
         )?;
         add(
-            &mut layout,
+            layout,
             x,
             y,
             r,
@@ -193,7 +193,7 @@ pub fn draw<DB: DrawingBackend>(
             None => "predicted outcome".to_owned(),
         };
         mark_label(
-            &c,
+            c,
             &mut placed,
             &text,
             x,
@@ -203,13 +203,13 @@ pub fn draw<DB: DrawingBackend>(
             c.pal.text,
             (left, right),
         )?;
-        add(&mut layout, x, y, r, text, &space, &p);
+        add(layout, x, y, r, text, &space, &p);
     }
     if let Some(p) = space.nash {
         let (x, y) = (px(p[0]), py(p[1]));
         c.marker(Shape::Star, x, y, r * 1.2, c.pal.text, true)?;
         mark_label(
-            &c,
+            c,
             &mut placed,
             "Nash package",
             x,
@@ -219,15 +219,12 @@ pub fn draw<DB: DrawingBackend>(
             c.pal.text,
             (left, right),
         )?;
-        add(&mut layout, x, y, r, "Nash package".to_owned(), &space, &p);
+        add(layout, x, y, r, "Nash package".to_owned(), &space, &p);
     }
     if let Some(note) = &space.note {
         layout.omitted.push(note.clone());
     }
-    if !layout.omitted.is_empty() {
-        c.footnote(&layout.omitted.join(" · "))?;
-    }
-    Ok(layout)
+    Ok(Body::Drawn)
 }
 
 /// The legend row: frontier, both-accept quadrant, Nash, predicted outcome, scenarios.

@@ -2,12 +2,12 @@
 //! credibility, withdrawn items left out) split into carrots, sticks and alternatives, with
 //! the net balance per pair, and beside it each holder's alternatives (its BATNA).
 
-use super::canvas::{Align, Baseline, Canvas};
+use super::canvas::{Align, Baseline, Canvas, Measure};
+use super::frame::Body;
 use super::theme::Rgb;
 use super::{ChartError, ChartInput, ChartLayout, MAX_PARTIES, num};
 use crate::model::{LeverageKind, LeverageStatus, Project};
-use plotters::coord::Shift;
-use plotters::prelude::{DrawingArea, DrawingBackend};
+use plotters::prelude::DrawingBackend;
 
 /// Carrot, stick and alternative pressure of one holder on one target.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -57,12 +57,11 @@ pub fn kind_color(c: &Canvas<'_, impl DrawingBackend>, kind: LeverageKind) -> Rg
 }
 
 pub fn draw<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
+    c: &Canvas<'_, DB>,
+    top: f64,
     input: &ChartInput,
-) -> Result<ChartLayout, ChartError> {
-    let c = Canvas::new(area, input);
-    let mut layout = ChartLayout::default();
-    let top = c.header(super::Chart::Leverage.title(), input)?;
+    layout: &mut ChartLayout,
+) -> Result<Body, ChartError> {
     let p = &input.view.project;
     // The parties in any leverage that is not withdrawn, found in one pass over it.
     let in_leverage: std::collections::HashSet<&str> = p
@@ -77,8 +76,10 @@ pub fn draw<DB: DrawingBackend>(
         .filter(|party| in_leverage.contains(party.id.as_str()))
         .collect();
     if involved.is_empty() {
-        c.empty_message(top, "No leverage recorded (or all of it withdrawn).")?;
-        return Ok(layout);
+        return Ok(Body::empty(
+            top,
+            "No leverage recorded (or all of it withdrawn).",
+        ));
     }
     let shown = &involved[..involved.len().min(MAX_PARTIES)];
     if involved.len() > shown.len() {
@@ -104,7 +105,7 @@ pub fn draw<DB: DrawingBackend>(
             top,
             lx + small * 1.6,
             top + small,
-            kind_color(&c, kind),
+            kind_color(c, kind),
             1.0,
         )?;
         lx += small * 2.0;
@@ -280,7 +281,7 @@ pub fn draw<DB: DrawingBackend>(
                 (s.alternative, LeverageKind::Alternative),
             ] {
                 let w = bar_w * value / max_pressure;
-                c.rect(bx, bar_y, bx + w, bar_y + bar_h, kind_color(&c, kind), 1.0)?;
+                c.rect(bx, bar_y, bx + w, bar_y + bar_h, kind_color(c, kind), 1.0)?;
                 bx += w;
             }
             if room_for_text {
@@ -298,7 +299,7 @@ pub fn draw<DB: DrawingBackend>(
                     x0 + pad,
                     y1 - row_h * 0.08,
                     small,
-                    net_color(&c, net),
+                    net_color(c, net),
                     Align::Start,
                     Baseline::Bottom,
                 )?;
@@ -318,19 +319,16 @@ pub fn draw<DB: DrawingBackend>(
     }
 
     alternatives_panel(
-        &c,
+        c,
         input,
         shown,
         matrix_right + m,
         top,
         c.w - m,
         bottom,
-        &mut layout,
+        layout,
     )?;
-    if !layout.omitted.is_empty() {
-        c.footnote(&layout.omitted.join(" · "))?;
-    }
-    Ok(layout)
+    Ok(Body::Drawn)
 }
 
 fn signed(v: f64) -> String {

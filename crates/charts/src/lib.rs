@@ -1,5 +1,7 @@
-//! The charts of a negotiation map, each one function drawing into any plotters backend, so
-//! the same code paints the app (`egui_backend`) and the SVG and PNG exports (`export`).
+//! The charts of a negotiation map, each drawing into any plotters backend inside the frame
+//! they share (`frame`), so the same code paints the app (`egui_backend`) and the SVG and
+//! PNG exports (`export`). A chart's layout, where it is separate (`timeline`), is pure
+//! numbers from the input, the size and text widths, and is tested as such.
 
 mod canvas;
 mod concession;
@@ -8,6 +10,8 @@ mod deal_space;
 #[cfg(feature = "egui")]
 pub mod egui_backend;
 pub mod export;
+mod frame;
+mod legend;
 mod leverage;
 pub mod metrics;
 pub mod simulation;
@@ -144,15 +148,20 @@ impl Chart {
         area: &DrawingArea<DB, Shift>,
         input: &ChartInput,
     ) -> Result<ChartLayout, ChartError> {
-        match self {
-            Chart::ConcessionMatrix => concession::draw(area, input),
-            Chart::Zopa => zopa::draw(area, input),
-            Chart::Leverage => leverage::draw(area, input),
-            Chart::Timeline => timeline::draw(area, input),
-            Chart::Sensitivity => tornado::draw(area, input),
-            Chart::DealSpace => deal_space::draw(area, input),
-            Chart::Simulation => simulation::draw(area, input),
-        }
+        frame::draw(area, input, self, |c, top, layout| match self {
+            Chart::ConcessionMatrix => concession::draw(c, top, input, layout),
+            Chart::Zopa => zopa::draw(c, top, input, layout),
+            Chart::Leverage => leverage::draw(c, top, input, layout),
+            Chart::Timeline => timeline::draw(c, top, input, layout),
+            Chart::Sensitivity => tornado::draw(c, top, input, layout),
+            Chart::DealSpace => deal_space::draw(c, top, input, layout),
+            Chart::Simulation => {
+                // The exports' path: the simulation of the chart's view (`options.rounds`,
+                // 10 by default), computed here.
+                let sim = sim_model::simulate(input.view, input.options.rounds());
+                simulation::draw(c, top, input, &sim, layout)
+            }
+        })
     }
 }
 
@@ -204,29 +213,6 @@ impl ChartLayout {
         let r = self.hit(x, y)?;
         Some((r.party.as_deref()?, r.issue.as_deref()?))
     }
-}
-
-/// The deal test of the predicted outcome on the title row of a chart that shows the
-/// outcome: "Predicted outcome: no deal: Russia rejects" (red) or "... every Principal
-/// accepts it" (muted).
-pub(crate) fn deal_test_note<DB: DrawingBackend>(
-    c: &canvas::Canvas<DB>,
-    title: &str,
-    input: &ChartInput,
-) -> Result<(), ChartError> {
-    let Some(verdict) = analysis::outcome_verdict(input.view) else {
-        return Ok(());
-    };
-    let color = if verdict.starts_with("no deal") {
-        c.pal.bad
-    } else {
-        c.pal.muted
-    };
-    c.header_note(
-        title,
-        &format!("Predicted outcome as one package: {verdict}"),
-        color,
-    )
 }
 
 /// Number formatting shared by the charts: no trailing `.0`, at most `digits` decimals.

@@ -2,35 +2,37 @@
 //! expected-utility bargaining model (one line per party in its colour), with the weighted
 //! median (solid) and mean (dashed) of each round; small multiples, one panel per issue.
 
-use super::canvas::{Align, Baseline, Canvas};
-use super::{ChartError, ChartInput, ChartLayout, MAX_PARTIES, num};
-use crate::sim_model::{self as simulation, IssueRun, Simulation};
+use super::canvas::{Align, Baseline, Canvas, Measure};
+use super::frame::{self, Body};
+use super::{Chart, ChartError, ChartInput, ChartLayout, MAX_PARTIES, num};
+use crate::sim_model::{IssueRun, Simulation};
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingBackend};
 
 /// The most issue panels one chart shows.
 pub const MAX_PANELS: usize = 12;
 
-/// Draw the simulation of the chart's view (`options.rounds`, 10 by default), computed
-/// here: the exports' path.
-pub fn draw<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    input: &ChartInput,
-) -> Result<ChartLayout, ChartError> {
-    let sim = simulation::simulate(input.view, input.options.rounds());
-    draw_with(area, input, &sim)
-}
-
-/// Draw `sim` (a simulation of `input.view`): all its issues, or only `options.issue`.
-/// Each panel has one region per round for hover, tagged with the issue.
+/// Draw `sim` (a simulation of `input.view`) filling `area`, with the header every chart
+/// has: the app's path, which simulates off the UI thread.
 pub fn draw_with<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     input: &ChartInput,
     sim: &Simulation,
 ) -> Result<ChartLayout, ChartError> {
-    let c = Canvas::new(area, input);
-    let mut layout = ChartLayout::default();
-    let top = c.header(super::Chart::Simulation.title(), input)?;
+    frame::draw(area, input, Chart::Simulation, |c, top, layout| {
+        draw(c, top, input, sim, layout)
+    })
+}
+
+/// Draw `sim` (a simulation of `input.view`): all its issues, or only `options.issue`.
+/// Each panel has one region per round for hover, tagged with the issue.
+pub fn draw<DB: DrawingBackend>(
+    c: &Canvas<'_, DB>,
+    top: f64,
+    input: &ChartInput,
+    sim: &Simulation,
+    layout: &mut ChartLayout,
+) -> Result<Body, ChartError> {
     let p = &input.view.project;
     let chosen = input.options.issue.as_deref();
     let runs: Vec<&IssueRun> = sim
@@ -40,8 +42,7 @@ pub fn draw_with<DB: DrawingBackend>(
         .filter(|r| !r.parties.is_empty())
         .collect();
     if runs.is_empty() {
-        c.empty_message(top, "No issue has positions to simulate.")?;
-        return Ok(layout);
+        return Ok(Body::empty(top, "No issue has positions to simulate."));
     }
     let shown = &runs[..runs.len().min(MAX_PANELS)];
     if runs.len() > shown.len() {
@@ -139,8 +140,8 @@ pub fn draw_with<DB: DrawingBackend>(
         let x0 = m + cell_w * (k % cols) as f64;
         let y0 = top + cell_h * (k / cols) as f64;
         panel(
-            &c,
-            &mut layout,
+            c,
+            layout,
             input,
             run,
             [x0, y0, x0 + cell_w, y0 + cell_h],
@@ -148,10 +149,7 @@ pub fn draw_with<DB: DrawingBackend>(
             small,
         )?;
     }
-    if !layout.omitted.is_empty() {
-        c.footnote(&layout.omitted.join(" · "))?;
-    }
-    Ok(layout)
+    Ok(Body::Drawn)
 }
 
 /// One issue's panel in `rect` (`[x0, y0, x1, y1]`).

@@ -2,21 +2,20 @@
 //! outcome most, largest first; each bar runs from the change the downward nudge causes to
 //! the change the upward one causes: the assumptions a briefing must defend.
 
-use super::canvas::{Align, Baseline, Canvas};
+use super::canvas::{Align, Baseline, Canvas, Measure};
+use super::frame::Body;
 use super::{ChartError, ChartInput, ChartLayout, num};
-use plotters::coord::Shift;
-use plotters::prelude::{DrawingArea, DrawingBackend};
+use plotters::prelude::DrawingBackend;
 
 /// Entries shown when the options do not say.
 pub const DEFAULT_TOP: usize = 12;
 
 pub fn draw<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
+    c: &Canvas<'_, DB>,
+    top: f64,
     input: &ChartInput,
-) -> Result<ChartLayout, ChartError> {
-    let c = Canvas::new(area, input);
-    let mut layout = ChartLayout::default();
-    let top = c.header(super::Chart::Sensitivity.title(), input)?;
+    layout: &mut ChartLayout,
+) -> Result<Body, ChartError> {
     let p = &input.view.project;
     let entries: Vec<_> = input
         .analysis
@@ -25,11 +24,10 @@ pub fn draw<DB: DrawingBackend>(
         .filter(|e| e.delta > 0.0)
         .collect();
     if entries.is_empty() {
-        c.empty_message(
+        return Ok(Body::empty(
             top,
             "No input moves a predicted outcome (no positions with weight yet).",
-        )?;
-        return Ok(layout);
+        ));
     }
     let m = c.margin();
     let label = c.font(12.5);
@@ -225,8 +223,5 @@ pub fn draw<DB: DrawingBackend>(
             x += small * 3.5 + c.measure(name, small);
         }
     }
-    if !layout.omitted.is_empty() {
-        c.footnote(&layout.omitted.join(" · "))?;
-    }
-    Ok(layout)
+    Ok(Body::Drawn)
 }

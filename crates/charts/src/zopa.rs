@@ -2,20 +2,18 @@
 //! acceptable range as a band in its colour with stance and ideal markers; the zone of
 //! possible agreement shaded (or the gap named); the predicted outcome as a line.
 
-use super::canvas::{Align, Baseline, Canvas, Shape};
+use super::canvas::{Align, Baseline, Canvas, Measure, Shape};
+use super::frame::Body;
 use super::{ChartError, ChartInput, ChartLayout, MAX_ISSUES, MAX_PARTIES, num};
 use crate::model::{OutcomeMethod, Role};
-use plotters::coord::Shift;
-use plotters::prelude::{DrawingArea, DrawingBackend};
+use plotters::prelude::DrawingBackend;
 
 pub fn draw<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
+    c: &Canvas<'_, DB>,
+    top: f64,
     input: &ChartInput,
-) -> Result<ChartLayout, ChartError> {
-    let c = Canvas::new(area, input);
-    let mut layout = ChartLayout::default();
-    let top = c.header(super::Chart::Zopa.title(), input)?;
-    super::deal_test_note(&c, super::Chart::Zopa.title(), input)?;
+    layout: &mut ChartLayout,
+) -> Result<Body, ChartError> {
     let p = &input.view.project;
     let a = input.analysis;
     let principals: Vec<&crate::model::Party> = p
@@ -26,8 +24,7 @@ pub fn draw<DB: DrawingBackend>(
     let principal_ids: std::collections::HashSet<&str> =
         principals.iter().map(|x| x.id.as_str()).collect();
     if p.issues.is_empty() {
-        c.empty_message(top, "No issues recorded yet.")?;
-        return Ok(layout);
+        return Ok(Body::empty(top, "No issues recorded yet."));
     }
     let m = c.margin();
     let label = c.font(12.5);
@@ -381,10 +378,7 @@ pub fn draw<DB: DrawingBackend>(
             layout.add([m, y, tx0, y + row_h], None, Some(&issue.id), tip);
         }
     }
-    if !layout.omitted.is_empty() {
-        c.footnote(&layout.omitted.join(" · "))?;
-    }
-    Ok(layout)
+    Ok(Body::Drawn)
 }
 
 /// Highest lower bound and lowest upper bound of the Principals' acceptable sets.
