@@ -171,6 +171,35 @@ fn adding_a_party_then_deleting_it_with_its_positions_is_undoable() {
     );
 }
 
+/// Deleting a party says all that goes with it, down to a scenario's power override and its
+/// place in events' "who acted"; the other parties keep their colours.
+#[test]
+fn deleting_a_party_lists_everything_and_leaves_the_other_colours_alone() {
+    let mut h = harness();
+    let colours = |h: &Harness<'_, App>| -> Vec<(String, String)> {
+        let p = h.state().doc.project();
+        p.parties
+            .iter()
+            .map(|x| (x.id.clone(), p.party_color(&x.id).to_owned()))
+            .collect()
+    };
+    let before = colours(&h);
+    h.get_by_role_and_label(Role::Button, "Parties").click();
+    h.run();
+    h.get_by_label("Russia").click();
+    h.run();
+    h.get_by_label("Delete party…").click();
+    h.run();
+    assert_eq!(h.state().modal_title(), Some("Delete?"));
+    h.get_by_label_contains("2 scenario power overrides");
+    h.get_by_label_contains("and its place in 10 events' who acted.");
+    h.get_by_label("Delete party").click();
+    h.run();
+    let after = colours(&h);
+    let kept: Vec<(String, String)> = before.into_iter().filter(|(id, _)| id != "ru").collect();
+    assert_eq!(after, kept);
+}
+
 #[test]
 fn save_to_a_file_and_reload_it_gives_the_same_project() {
     let dir = tempfile::tempdir().expect("temp dir");

@@ -391,7 +391,7 @@ fn body_ui(
         }
         Modal::ConfirmDelete { what, dependents } => {
             ui.label(format!(
-                "Deleting the {} also deletes {} that refer to it.",
+                "Deleting the {} also deletes what refers to it: {}.",
                 what.name(project),
                 dependents.describe()
             ));

@@ -45,7 +45,6 @@ impl Dependents {
     }
 }
 
-/// What removing party `id` would take with it.
 /// Push `item` onto a list of the scenario at `scenario` (picked by `over`), or of the base
 /// (picked by `base`) when there is none; returns its index there.
 pub fn push_to_layer<T>(
