@@ -158,7 +158,7 @@ fn show_both_restores_and_lists_the_differences() {
     assert_eq!(h.state().doc.project(), &edited(&s.project));
     let p = &s.project.positions[0];
     let cell = format!(
-        "{} on {}: stance from {} to 12.5",
+        "{} on {}: stance {} -> 12.5",
         s.project.party(&p.party).unwrap().name,
         s.project.issue(&p.issue).unwrap().name,
         p.stance
@@ -214,8 +214,9 @@ fn autosave_writes_a_copy_once_the_interval_has_passed_never_the_file() {
     // 8 steps of 0.25 s = 2 s: less than the 5 s interval.
     h.run_steps(8);
     assert!(store.list().is_empty(), "not due yet");
-    // 16 more steps: 6 s since the edit.
+    // 16 more steps: 6 s since the edit. The copy is written on the autosave thread.
     h.run_steps(16);
+    h.state_mut().finish_autosave();
     let copies = store.list();
     assert_eq!(copies.len(), 1);
     assert_eq!(copies[0].original.as_deref(), Some(s.file.as_path()));

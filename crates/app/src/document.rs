@@ -90,6 +90,16 @@ impl Document {
         &self.project
     }
 
+    /// The project as a shared snapshot (for work on another thread): free while no edit
+    /// group is open, when the undo history's newest snapshot is the project itself.
+    pub fn snapshot(&self) -> Arc<Project> {
+        if self.open_group.is_none() {
+            self.base.clone()
+        } else {
+            Arc::new(self.project.clone())
+        }
+    }
+
     pub fn revision(&self) -> u64 {
         self.revision
     }

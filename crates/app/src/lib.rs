@@ -5,7 +5,7 @@
 use eframe::egui;
 // The lower layers under the names the app has always used.
 pub(crate) use stancemap_charts as charts;
-pub(crate) use stancemap_core::{analysis, diff, format, model, simulation};
+pub(crate) use stancemap_core::{analysis, diff, files, format, model, simulation};
 
 pub mod analysis_cache;
 pub mod briefing;
@@ -16,8 +16,8 @@ mod dialogs;
 mod document;
 mod edits;
 pub mod export;
+mod file_commands;
 mod file_dialogs;
-mod files;
 mod focus;
 mod help;
 mod ids;
@@ -271,7 +271,7 @@ pub struct App {
     status: String,
     title: String,
     /// The autosave timer and the recovery folder (off in tests that do not ask for it).
-    autosave: Option<recovery::Autosave>,
+    autosave: Option<files::Autosave>,
     /// Recovery copies found at start, waiting to be offered one at a time.
     offers: Vec<RecoveryEntry>,
     /// The "Show both" window.
@@ -316,7 +316,7 @@ impl App {
     /// Turn on autosave into `options.dir` and offer the copies already there (the window
     /// does this with the app's data folder; tests with a temporary one).
     pub fn with_recovery(mut self, options: RecoveryOptions) -> Self {
-        let autosave = recovery::Autosave::new(&options);
+        let autosave = files::Autosave::new(&options.dir, options.interval);
         let mut offers = autosave.store.offers();
         // Oldest last, so `pop` offers the newest first.
         offers.reverse();
@@ -397,6 +397,13 @@ impl App {
     }
 
     /// The recovery folder, when autosave is on.
+    /// Wait for a recovery copy being written on the autosave thread (tests).
+    pub fn finish_autosave(&mut self) {
+        if let Some(autosave) = &mut self.autosave {
+            autosave.finish();
+        }
+    }
+
     pub fn recovery_dir(&self) -> Option<&Path> {
         self.autosave.as_ref().map(|a| a.store.dir())
     }

@@ -1,8 +1,10 @@
 //! The app's side of files: open, save, save as, recovery copies (restore, discard,
-//! autosave) and the changed-on-disk check, each turning the outcome into a dialog.
+//! autosave) and the changed-on-disk check. The work is `files` in the core, which returns
+//! outcomes; this turns each into the document, a dialog or a status line.
 
 use crate::dialogs::{Modal, Pending};
-use crate::format::{self, DiskChange, DiskStamp, RecoveryEntry};
+use crate::files::{self, DiskCheck, SaveOutcome};
+use crate::format::RecoveryEntry;
 use crate::{App, Document, recovery};
 use eframe::egui;
 use std::path::Path;
@@ -10,30 +12,27 @@ use std::path::Path;
 impl App {
     /// Load `path`; on failure show its errors and keep the open project. Returns success.
     pub(crate) fn open_path(&mut self, path: &Path) -> bool {
-        let loaded = DiskStamp::read(path)
-            .and_then(|(bytes, stamp)| format::load_bytes(&bytes).map(|l| (l, stamp)));
-        match loaded {
-            Ok((loaded, stamp)) => {
-                let count = loaded.warnings.len();
-                let mut doc = Document::new(loaded.project, Some(path.to_path_buf()));
-                doc.stamp = Some(stamp);
+        match files::open(path) {
+            Ok(opened) => {
+                let mut doc = Document::new(opened.project, Some(path.to_path_buf()));
+                doc.stamp = Some(opened.stamp);
                 self.replace_document(doc);
                 self.settings.remember(path);
-                self.status = match count {
+                self.status = match opened.warnings {
                     0 => format!("Opened {}", path.display()),
                     1 => format!("Opened {} (1 warning)", path.display()),
                     n => format!("Opened {} ({n} warnings)", path.display()),
                 };
                 true
             }
-            Err(err) => {
-                if !path.exists() {
+            Err(failed) => {
+                if failed.missing {
                     self.settings.forget(path);
                 }
                 self.status = format!("Could not open {}", path.display());
                 self.modal = Some(Modal::LoadErrors {
                     file: path.display().to_string(),
-                    diagnostics: err.diagnostics,
+                    diagnostics: failed.diagnostics,
                 });
                 false
             }
@@ -97,47 +96,45 @@ impl App {
     /// Write the document to `path`. With `check_disk`, first make sure no other program
     /// changed the file since it was opened or saved here; if one did, ask instead.
     pub(crate) fn save_to(&mut self, path: &Path, check_disk: bool, then: Option<Pending>) -> bool {
-        if check_disk
-            && self.doc.path.as_deref() == Some(path)
-            && let Some(stamp) = &self.doc.stamp
-            && matches!(stamp.compare(path), Ok(DiskChange::Modified))
-        {
-            self.modal = Some(Modal::SaveConflict {
-                path: path.to_path_buf(),
-                then,
-            });
-            return false;
-        }
-        let had_file = path.is_file();
-        match format::save_atomic(path, self.doc.project()) {
-            Ok(()) => {
+        let known = self
+            .doc
+            .stamp
+            .as_ref()
+            .filter(|_| check_disk && self.doc.path.as_deref() == Some(path));
+        match files::save(path, self.doc.project(), known) {
+            SaveOutcome::Saved { stamp, backup } => {
                 let previous = self.doc.path.replace(path.to_path_buf());
                 self.doc.mark_saved(path.to_path_buf());
-                self.doc.stamp = DiskStamp::of(path).ok();
+                self.doc.stamp = stamp;
                 self.disk_seen = None;
                 if let Some(autosave) = &mut self.autosave {
                     // The work is in the file now: its copy (and the one kept under the old
                     // name, after Save As) has done its job.
-                    let _ = autosave.store.remove_for(Some(path));
+                    let _ = autosave.remove_for(Some(path));
                     if previous.as_deref() != Some(path) {
-                        let _ = autosave.store.remove_for(previous.as_deref());
+                        let _ = autosave.remove_for(previous.as_deref());
                     }
                     autosave.settled();
                 }
                 self.settings.remember(path);
-                let backup = format::backup_path(path);
-                self.status = if had_file && backup.is_file() {
-                    format!(
+                self.status = match backup {
+                    Some(backup) => format!(
                         "Saved {} (the previous version is kept as {})",
                         path.display(),
                         backup.file_name().unwrap_or_default().to_string_lossy()
-                    )
-                } else {
-                    format!("Saved {}", path.display())
+                    ),
+                    None => format!("Saved {}", path.display()),
                 };
                 true
             }
-            Err(err) => {
+            SaveOutcome::ChangedOnDisk => {
+                self.modal = Some(Modal::SaveConflict {
+                    path: path.to_path_buf(),
+                    then,
+                });
+                false
+            }
+            SaveOutcome::Failed { message } => {
                 if let Some(autosave) = &mut self.autosave {
                     autosave.write_now(
                         self.doc.path.as_deref(),
@@ -146,9 +143,7 @@ impl App {
                     );
                 }
                 self.status = format!("Could not save {}", path.display());
-                self.modal = Some(Modal::SaveFailed {
-                    text: recovery::explain_save_error(path, &err),
-                });
+                self.modal = Some(Modal::SaveFailed { text: message });
                 false
             }
         }
@@ -159,14 +154,14 @@ impl App {
         if let Some(autosave) = &mut self.autosave
             && self.doc.is_dirty()
         {
-            let _ = autosave.store.remove_for(self.doc.path.as_deref());
+            let _ = autosave.remove_for(self.doc.path.as_deref());
             autosave.settled();
         }
     }
 
     pub(crate) fn remove_copy_for(&mut self, path: &Path) {
-        if let Some(autosave) = &self.autosave {
-            let _ = autosave.store.remove_for(Some(path));
+        if let Some(autosave) = &mut self.autosave {
+            let _ = autosave.remove_for(Some(path));
         }
     }
 
@@ -176,8 +171,8 @@ impl App {
         let Some(autosave) = &self.autosave else {
             return;
         };
-        let recovered = match autosave.store.load(entry) {
-            Ok(loaded) => loaded.project,
+        let restored = match files::restore(&autosave.store, entry) {
+            Ok(restored) => restored,
             Err(err) => {
                 self.modal = Some(Modal::LoadErrors {
                     file: entry.path.display().to_string(),
@@ -186,18 +181,12 @@ impl App {
                 return;
             }
         };
-        let on_disk = entry.original.as_deref().and_then(|original| {
-            let (bytes, stamp) = DiskStamp::read(original).ok()?;
-            Some((format::load_bytes(&bytes).ok()?.project, stamp))
-        });
-        let (file_project, stamp) = match on_disk {
+        let lines = restored.differences();
+        let (file_project, stamp) = match restored.on_disk {
             Some((project, stamp)) => (Some(project), Some(stamp)),
             None => (None, None),
         };
-        let lines = file_project
-            .as_ref()
-            .map(|file| recovery::differences(file, &recovered));
-        let mut doc = Document::restored(recovered, entry.original.clone(), file_project);
+        let mut doc = Document::restored(restored.recovered, entry.original.clone(), file_project);
         doc.stamp = stamp;
         self.replace_document(doc);
         let name = match &entry.original {
@@ -231,7 +220,7 @@ impl App {
 
     /// Keep working over the version of `path` now on disk; saving will still ask.
     pub(crate) fn keep_mine(&mut self, path: &Path) {
-        self.disk_seen = DiskStamp::of(path).ok();
+        self.disk_seen = crate::format::DiskStamp::of(path).ok();
     }
 
     /// The window came back into focus: tell the user if another program changed the file.
@@ -239,25 +228,20 @@ impl App {
         let (Some(path), Some(stamp)) = (self.doc.path.clone(), &self.doc.stamp) else {
             return;
         };
-        if let Some(seen) = &self.disk_seen
-            && matches!(seen.compare(&path), Ok(DiskChange::Unchanged))
-        {
-            return;
-        }
-        match stamp.compare(&path) {
-            Ok(DiskChange::Modified) => {
+        match files::disk_check(&path, stamp, self.disk_seen.as_ref()) {
+            DiskCheck::Modified => {
                 self.modal = Some(Modal::ChangedOnDisk {
                     path,
                     dirty: self.doc.is_dirty(),
                 });
             }
-            Ok(DiskChange::Removed) => {
+            DiskCheck::Removed => {
                 self.status = format!(
                     "{} was deleted or moved; Save writes it again",
                     path.display()
                 );
             }
-            Ok(DiskChange::Unchanged) | Err(_) => {}
+            DiskCheck::Unchanged => {}
         }
     }
 
@@ -285,24 +269,29 @@ impl App {
         let Some(autosave) = &mut self.autosave else {
             return;
         };
+        let doc = &self.doc;
         let tick = autosave.tick(
             now,
-            self.doc.path.as_deref(),
-            self.doc.project(),
-            self.doc.revision(),
-            self.doc.is_dirty(),
+            doc.path.as_deref(),
+            || doc.snapshot(),
+            doc.revision(),
+            doc.is_dirty(),
         );
         match tick {
-            recovery::Tick::Wait(seconds) => {
+            files::Tick::Wait(seconds) => {
                 ctx.request_repaint_after(std::time::Duration::from_secs_f64(seconds));
             }
-            recovery::Tick::Failed(err) => {
+            // The copy is written on a worker thread: look for its answer shortly.
+            files::Tick::Writing => {
+                ctx.request_repaint_after(std::time::Duration::from_millis(100));
+            }
+            files::Tick::Failed(err) => {
                 self.status = format!(
                     "Could not write the recovery copy into {}: {err}",
                     autosave.store.dir().display()
                 );
             }
-            recovery::Tick::Idle | recovery::Tick::Wrote(_) | recovery::Tick::Removed => {}
+            files::Tick::Idle | files::Tick::Wrote(_) | files::Tick::Removed => {}
         }
     }
 }
