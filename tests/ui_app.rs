@@ -442,6 +442,47 @@ fn the_positions_grid_lays_out_only_the_visible_rows_of_a_large_project() {
     assert!(h.query_by_label("Party 1 × Issue 120").is_none());
 }
 
+/// Thousands of parties would be thousands of columns laid out every frame: the grid pages
+/// through them, 40 at a time, and the page follows the selection.
+#[test]
+fn the_positions_grid_pages_through_many_parties() {
+    use stancemap::app::Selection;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("wide.ron");
+    stancemap::format::save_atomic(&path, &large_project(100, 3)).expect("save");
+    let mut h = harness_with(Some(path), ScriptedDialogs::default());
+    h.run();
+    h.get_by_label("Parties 1–40 of 100");
+    assert!(h.query_by_label("Party 1 × Issue 1").is_some());
+
+    // The arrow key past the page's last column turns the page.
+    let party = |h: &Harness<'_, App>, i: usize| h.state().doc.project().parties[i].id.clone();
+    let issue = h.state().doc.project().issues[0].id.clone();
+    h.state_mut().shell.selection = Some(Selection::Cell {
+        party: party(&h, 39),
+        issue,
+    });
+    h.run();
+    h.key_press(Key::ArrowRight);
+    h.run();
+    let p41 = party(&h, 40);
+    assert!(matches!(
+        &h.state().shell.selection,
+        Some(Selection::Cell { party, .. }) if *party == p41
+    ));
+    h.get_by_label("Parties 41–80 of 100");
+    assert!(h.query_by_label("Party 1 × Issue 1").is_none());
+
+    // The buttons page on to the last, shorter page, and back.
+    h.get_by_label("Next parties >").click();
+    h.run();
+    h.get_by_label("Parties 81–100 of 100");
+    assert!(h.query_by_label("Party 81 × Issue 1").is_some());
+    h.get_by_label("< Previous parties").click();
+    h.run();
+    h.get_by_label("Parties 41–80 of 100");
+}
+
 #[test]
 fn every_inspector_form_renders_in_the_base_and_in_a_scenario() {
     use stancemap::app::Selection;

@@ -1,7 +1,7 @@
 //! The inspector: the right-hand panel that edits whatever is selected. Each view file
 //! provides the form for its own kind of item.
 
-use super::views::{issues, leverage, overview, parties, positions, scenarios, timeline};
+use super::views::{issues, leverage, overview, parties, position_form, scenarios, timeline};
 use super::{Document, Selection, Shell};
 use eframe::egui;
 use egui::{RichText, Ui};
@@ -30,7 +30,7 @@ pub fn ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell) {
             Some(Selection::Party(id)) => parties::inspector_ui(ui, doc, shell, &id),
             Some(Selection::Issue(id)) => issues::inspector_ui(ui, doc, shell, &id),
             Some(Selection::Cell { party, issue }) => {
-                positions::inspector_ui(ui, doc, shell, (&party, &issue), focus_stance);
+                position_form::inspector_ui(ui, doc, shell, (&party, &issue), focus_stance);
             }
             Some(Selection::Leverage { scenario, index }) => {
                 leverage::inspector_ui(ui, doc, shell, scenario.as_deref(), index);

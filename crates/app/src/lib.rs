@@ -112,6 +112,8 @@ pub struct Shell {
     pub briefing: briefing::BriefingState,
     /// Keyboard focus between the view and the inspector (Tab, F6, Enter on a cell).
     pub pane: focus::PaneFocus,
+    /// The page of party columns the positions grid shows.
+    pub column_page: views::positions::ColumnPage,
 }
 
 impl Shell {
@@ -134,6 +136,7 @@ impl Shell {
             simulation_view: views::simulation::State::default(),
             briefing: briefing::BriefingState::default(),
             pane: focus::PaneFocus::default(),
+            column_page: views::positions::ColumnPage::default(),
         }
     }
 

@@ -12,6 +12,7 @@ pub mod issues;
 pub mod leverage;
 pub mod overview;
 pub mod parties;
+pub mod position_form;
 pub mod positions;
 pub mod rows;
 pub mod scenarios;

@@ -1,11 +1,13 @@
 //! The positions grid, the heart of the editor: issues down, parties across, each cell a
 //! small 0–100 bar showing stance, ideal, walk-away, red line and salience. Selecting a cell
-//! opens it in the inspector; an empty cell fills with one click. Rows are virtualised.
+//! opens it in the inspector; an empty cell fills with one click. Rows are virtualised; party
+//! columns come in pages of `MAX_COLUMNS` when there are more.
 
-use crate::document::{Document, EditKey};
+use super::position_form::write_position;
+use crate::document::Document;
 use crate::model::{Position, Project};
-use crate::widgets::{self, Changes};
-use crate::{Selection, Shell, analysis_cache, edits, inspector};
+use crate::widgets;
+use crate::{Selection, Shell, analysis_cache, edits};
 use eframe::egui;
 use egui::{Color32, Pos2, Rect, RichText, Sense, Stroke, Ui, vec2};
 use egui_extras::{Column, TableBuilder};
@@ -14,6 +16,61 @@ use std::collections::HashSet;
 const CELL_WIDTH: f32 = 132.0;
 const ROW_HEIGHT: f32 = 40.0;
 const ISSUE_COLUMN: f32 = 260.0;
+
+/// At most this many party columns at once. The grid lays out every column it holds, each
+/// frame, so a file with thousands of parties pages through them rather than taking seconds
+/// a frame.
+pub const MAX_COLUMNS: usize = 40;
+
+/// Which page of party columns the grid shows.
+#[derive(Debug, Default)]
+pub struct ColumnPage {
+    first: usize,
+    /// The party of the selected cell the page last moved to, so the page follows a new
+    /// selection (arrow keys, a search) but not an old one the user paged away from.
+    followed: Option<String>,
+}
+
+/// The party columns on show.
+fn column_page(shell: &mut Shell, project: &Project) -> std::ops::Range<usize> {
+    let total = project.parties.len();
+    let page = &mut shell.column_page;
+    if let Some(Selection::Cell { party, .. }) = &shell.selection
+        && page.followed.as_ref() != Some(party)
+    {
+        if let Some(i) = project.parties.iter().position(|p| &p.id == party) {
+            page.first = i / MAX_COLUMNS * MAX_COLUMNS;
+        }
+        page.followed = Some(party.clone());
+    }
+    if page.first >= total {
+        page.first = total.saturating_sub(1) / MAX_COLUMNS * MAX_COLUMNS;
+    }
+    page.first..(page.first + MAX_COLUMNS).min(total)
+}
+
+/// "Parties 41–80 of 20,000" with buttons to the previous and next page.
+fn pager(ui: &mut Ui, shell: &mut Shell, shown: &std::ops::Range<usize>, total: usize) {
+    ui.horizontal(|ui| {
+        if ui
+            .add_enabled(shown.start > 0, egui::Button::new("< Previous parties"))
+            .clicked()
+        {
+            shell.column_page.first = shown.start.saturating_sub(MAX_COLUMNS);
+        }
+        ui.label(format!(
+            "Parties {}–{} of {total}",
+            shown.start + 1,
+            shown.end
+        ));
+        if ui
+            .add_enabled(shown.end < total, egui::Button::new("Next parties >"))
+            .clicked()
+        {
+            shell.column_page.first = shown.end;
+        }
+    });
+}
 
 pub fn ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell) {
     widgets::heading(
@@ -49,12 +106,18 @@ pub fn ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell) {
                 .collect()
         })
         .unwrap_or_default();
-    let columns: Vec<(&str, &str, Color32)> = project
-        .parties
+    let total = project.parties.len();
+    let shown = column_page(shell, project);
+    if total > MAX_COLUMNS {
+        pager(ui, shell, &shown, total);
+    }
+    // (global column index, id, name, colour) of the parties on this page.
+    let columns: Vec<(usize, &str, &str, Color32)> = project.parties[shown.clone()]
         .iter()
-        .enumerate()
-        .map(|(i, p)| {
+        .zip(shown.clone())
+        .map(|(p, i)| {
             (
+                i,
                 p.id.as_str(),
                 p.name.as_str(),
                 widgets::party_color_at(project, i),
@@ -78,7 +141,9 @@ pub fn ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell) {
                     header.col(|ui| {
                         ui.label(RichText::new("Issue").strong());
                     });
-                    for (party, &(_, _, color)) in project.parties.iter().zip(&columns) {
+                    for (party, &(_, _, _, color)) in
+                        project.parties[shown.clone()].iter().zip(&columns)
+                    {
                         header.col(|ui| {
                             if !ui.is_rect_visible(ui.max_rect()) {
                                 return;
@@ -130,7 +195,7 @@ pub fn ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell) {
                                 select = Some(Selection::Issue(issue.id.clone()));
                             }
                         });
-                        for (column, &(party, party_name, color)) in columns.iter().enumerate() {
+                        for &(column, party, party_name, color) in &columns {
                             row.col(|ui| {
                                 if !ui.is_rect_visible(ui.max_rect()) {
                                     return;
@@ -138,7 +203,7 @@ pub fn ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell) {
                                 let key = (party, issue.id.as_str());
                                 let position = cells
                                     .cells
-                                    .get(issue_index * columns.len() + column)
+                                    .get(issue_index * total + column)
                                     .copied()
                                     .flatten()
                                     .and_then(|k| project.positions.get(k));
@@ -442,220 +507,4 @@ fn empty_state(ui: &mut Ui, doc: &mut Document, shell: &mut Shell, project: &Pro
             shell.select(Selection::Issue(id));
         }
     });
-}
-
-/// Store `position` in the base, or as an override in the active scenario.
-pub fn write_position(doc: &mut Document, shell: &Shell, key: Option<EditKey>, position: Position) {
-    let scenario = shell.scenario_index(doc.project());
-    doc.edit(key, |p| {
-        let list = match scenario {
-            Some(i) => match p.scenarios.get_mut(i) {
-                Some(s) => &mut s.positions,
-                None => return,
-            },
-            None => &mut p.positions,
-        };
-        match list
-            .iter_mut()
-            .find(|x| x.party == position.party && x.issue == position.issue)
-        {
-            Some(existing) => *existing = position,
-            None => list.push(position),
-        }
-    });
-}
-
-/// Remove the position of (party, issue) from the base, or the active scenario's override.
-fn remove_position(doc: &mut Document, shell: &Shell, party: &str, issue: &str) {
-    let scenario = shell.scenario_index(doc.project());
-    doc.edit(None, |p| {
-        let list = match scenario {
-            Some(i) => match p.scenarios.get_mut(i) {
-                Some(s) => &mut s.positions,
-                None => return,
-            },
-            None => &mut p.positions,
-        };
-        list.retain(|x| !(x.party == party && x.issue == issue));
-    });
-}
-
-/// The form of one position. `focus_stance`: put the cursor in the Stance field (or on "Add
-/// position" when there is none yet).
-pub fn inspector_ui(
-    ui: &mut Ui,
-    doc: &mut Document,
-    shell: &mut Shell,
-    (party, issue): (&str, &str),
-    focus_stance: bool,
-) {
-    let view = shell.resolved(doc);
-    let project = &view.project;
-    let (Some(p), Some(i)) = (project.party(party), project.issue(issue)) else {
-        inspector::gone(ui, shell);
-        return;
-    };
-    ui.horizontal(|ui| {
-        widgets::swatch(ui, widgets::party_color(project, party));
-        // Wrap rather than widen the inspector for long names.
-        ui.add(
-            egui::Label::new(
-                RichText::new(format!("{} on {}", p.name, i.name))
-                    .strong()
-                    .size(16.0),
-            )
-            .wrap(),
-        );
-    });
-    ui.label(RichText::new(format!("0 = {}", i.low)).weak());
-    ui.label(RichText::new(format!("100 = {}", i.high)).weak());
-    for mark in &i.marks {
-        ui.label(
-            RichText::new(format!("{:.0}: {}", mark.at, mark.label))
-                .weak()
-                .italics(),
-        );
-    }
-    ui.add_space(6.0);
-    let base = doc.project().position(party, issue).cloned();
-    let in_scenario = view.scenario.is_some();
-    if in_scenario {
-        let base_text = match &base {
-            Some(b) => format!(
-                "Base: stance {:.1}{}, salience {:.2}",
-                b.stance,
-                b.walk_away
-                    .map(|w| format!(", walk-away {w:.1}"))
-                    .unwrap_or_default(),
-                b.salience
-            ),
-            None => "Base: no position".to_owned(),
-        };
-        ui.label(RichText::new(base_text).italics());
-        ui.add_space(4.0);
-    }
-    // Whether the active scenario overrides this cell. Its notice goes below the form: the
-    // first keystroke in a base cell creates the override, and nothing above the field being
-    // typed into may appear then (it would move the field and take its focus).
-    let overridden = in_scenario
-        && shell
-            .scenario_index(doc.project())
-            .and_then(|s| doc.project().scenarios.get(s))
-            .is_some_and(|s| {
-                s.positions
-                    .iter()
-                    .any(|x| x.party == party && x.issue == issue)
-            });
-    let Some(mut position) = project.position(party, issue).cloned() else {
-        ui.label("No position yet.");
-        let add = ui.button("Add position");
-        if focus_stance {
-            add.request_focus();
-        }
-        if add.clicked() {
-            write_position(doc, shell, None, edits::new_position(party, issue));
-        }
-        return;
-    };
-    let mut changes = Changes::default();
-    egui::Grid::new("position-form")
-        .num_columns(2)
-        .spacing([10.0, 8.0])
-        .show(ui, |ui| {
-            let stance = widgets::number_row(
-                ui,
-                &mut changes,
-                "Stance",
-                &mut position.stance,
-                0.0..=100.0,
-            );
-            if focus_stance {
-                stance.request_focus();
-            }
-
-            let l = widgets::label(ui, "Ideal");
-            widgets::optional_number(
-                ui,
-                &mut changes,
-                l.id,
-                &mut position.ideal,
-                0.0..=100.0,
-                "same as the stance",
-            );
-            ui.end_row();
-
-            let l = widgets::label(ui, "Walk-away");
-            widgets::optional_number(
-                ui,
-                &mut changes,
-                l.id,
-                &mut position.walk_away,
-                0.0..=100.0,
-                "none",
-            );
-            if position.walk_away.is_none() {
-                position.red_line = false;
-            }
-            ui.end_row();
-
-            widgets::number_row(
-                ui,
-                &mut changes,
-                "Salience",
-                &mut position.salience,
-                0.0..=1.0,
-            );
-
-            widgets::label(ui, "Red line");
-            let r = ui
-                .add_enabled(
-                    position.walk_away.is_some(),
-                    egui::Checkbox::new(
-                        &mut position.red_line,
-                        "Walk-away is public and non-negotiable",
-                    ),
-                )
-                .on_disabled_hover_text("Set a walk-away first");
-            changes.track(&r);
-            ui.end_row();
-
-            widgets::multiline_row(ui, &mut changes, "Rationale", &mut position.rationale);
-            let sources = widgets::source_options(project);
-            widgets::id_set_row(
-                ui,
-                &mut changes,
-                "Sources",
-                &mut position.sources,
-                &sources,
-                "No sources yet (add them in Overview)",
-            );
-        });
-    if !position.accepts(position.stance) {
-        ui.label(
-            RichText::new("The stance is on the wrong side of its own walk-away.")
-                .color(ui.visuals().warn_fg_color),
-        );
-    }
-    if let Some(key) = changes.0 {
-        write_position(doc, shell, Some(key), position);
-    }
-    ui.add_space(10.0);
-    if overridden {
-        ui.label(
-            RichText::new("This scenario overrides the base here.")
-                .color(ui.visuals().warn_fg_color),
-        );
-        if ui.button("Reset to base").clicked() {
-            remove_position(doc, shell, party, issue);
-            return;
-        }
-    }
-    let remove = if in_scenario {
-        "Remove from scenario"
-    } else {
-        "Delete position"
-    };
-    if (!in_scenario || base.is_none()) && ui.button(remove).clicked() {
-        remove_position(doc, shell, party, issue);
-    }
 }
