@@ -519,6 +519,7 @@ pub fn target_of(project: &Project, d: &Diagnostic) -> Option<(ViewKind, Selecti
     let Location::Item(item) = &d.location else {
         return None;
     };
+    let item = item.to_string();
     // `list[index]` starts the location, or follows the item's name in brackets:
     // "Russia on Scope (positions[3])".
     let is_list = |text: &str| {
@@ -637,7 +638,7 @@ const GUIDE: &[(&str, &str)] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::format::Severity;
+    use crate::format::{ItemList, ItemPath, Severity};
 
     #[test]
     fn warnings_point_at_their_items() {
@@ -646,14 +647,17 @@ mod tests {
             Ok(l) => l.project,
             Err(e) => panic!("{e}"),
         };
-        let at = |item: &str| Diagnostic {
+        let at = |item: ItemPath| Diagnostic {
             severity: Severity::Warning,
-            location: Location::Item(item.into()),
+            location: Location::Item(item),
             message: String::new(),
         };
         let p0 = &project.positions[0];
         assert_eq!(
-            target_of(&project, &at("positions[0] (party \"x\")")),
+            target_of(
+                &project,
+                &at(ItemPath::new(ItemList::Positions, 0, "party \"x\"").place_first())
+            ),
             Some((
                 ViewKind::Positions,
                 Selection::Cell {
@@ -663,7 +667,10 @@ mod tests {
             ))
         );
         assert_eq!(
-            target_of(&project, &at("parties[1]")),
+            target_of(
+                &project,
+                &at(ItemPath::new(ItemList::Parties, 1, "Ukraine"))
+            ),
             Some((
                 ViewKind::Parties,
                 Selection::Party(project.parties[1].id.clone())
@@ -672,7 +679,14 @@ mod tests {
         // Named first, as the loader names positions.
         let p1 = &project.positions[1];
         assert_eq!(
-            target_of(&project, &at("Ukraine (Kyiv) on Scope (positions[1])")),
+            target_of(
+                &project,
+                &at(ItemPath::new(
+                    ItemList::Positions,
+                    1,
+                    "Ukraine (Kyiv) on Scope"
+                ))
+            ),
             Some((
                 ViewKind::Positions,
                 Selection::Cell {
@@ -681,7 +695,17 @@ mod tests {
                 }
             ))
         );
-        assert_eq!(target_of(&project, &at("parties[999]")), None);
-        assert_eq!(target_of(&project, &at("format")), None);
+        assert_eq!(
+            target_of(
+                &project,
+                &at(ItemPath::new(ItemList::Parties, 999, "Nobody"))
+            ),
+            None
+        );
+        let format = Diagnostic {
+            location: Location::Field("format"),
+            ..at(ItemPath::new(ItemList::Parties, 0, "x"))
+        };
+        assert_eq!(target_of(&project, &format), None);
     }
 }

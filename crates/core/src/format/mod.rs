@@ -17,7 +17,7 @@ mod validate;
 mod write;
 
 pub use comments::count_comments;
-pub use diagnostic::{Diagnostic, Location, Severity};
+pub use diagnostic::{Diagnostic, ItemList, ItemPath, Location, Severity};
 pub use disk::{DiskChange, DiskStamp};
 pub use export_write::{ExportWriteError, write_export, write_export_set};
 pub use positions_csv::{

@@ -1,7 +1,7 @@
 //! Semantic checks of a parsed project (shared/FORMAT.md, "Validation"): every error and
 //! warning, each naming the item, what is wrong, what is allowed and what to do.
 
-use super::{Diagnostic, Location, suggest::closest};
+use super::{Diagnostic, ItemList, ItemPath, Location, suggest::closest};
 use crate::model::{
     Event, FORMAT_VERSION, Leverage, Position, Project, Role, is_valid_id, parse_color, parse_date,
     unique_id,
@@ -24,35 +24,42 @@ pub fn validate(project: &Project) -> Vec<Diagnostic> {
     checker.out
 }
 
+/// The lists an item sits in: the base's (`scenario` None) or a scenario's, whose items'
+/// labels end with `within`, ", scenario Drag-out".
+#[derive(Clone, Copy)]
+pub(super) struct Place<'s> {
+    pub scenario: Option<usize>,
+    pub within: &'s str,
+}
+
+/// The base project's lists.
+pub(super) const BASE: Place<'static> = Place {
+    scenario: None,
+    within: "",
+};
+
 /// A position as the user knows it, by names first: "Russia on Scope (positions[3])"; by
-/// ids when either is not in the project (the message then says which). `within` names the
-/// scenario the list belongs to (", scenario Drag-out"), empty for the base.
-pub(super) fn position_item(
-    project: &Project,
-    (prefix, within): (&str, &str),
-    i: usize,
-    pos: &Position,
-) -> String {
-    match (project.party(&pos.party), project.issue(&pos.issue)) {
+/// ids when either is not in the project (the message then says which).
+pub(super) fn position_item(project: &Project, place: Place, i: usize, pos: &Position) -> ItemPath {
+    let within = place.within;
+    let label = match (project.party(&pos.party), project.issue(&pos.issue)) {
         (Some(party), Some(issue)) => format!(
-            "{} on {}{within} ({prefix}positions[{i}])",
+            "{} on {}{within}",
             label(&party.name, &party.id),
             label(&issue.name, &issue.id)
         ),
-        _ => format!(
-            "party {:?} on issue {:?}{within} ({prefix}positions[{i}])",
-            pos.party, pos.issue
-        ),
-    }
+        _ => format!("party {:?} on issue {:?}{within}", pos.party, pos.issue),
+    };
+    ItemPath::new(ItemList::Positions, i, label).in_scenario(place.scenario)
 }
 
 /// An item by its name first, "Russia (parties[2])"; by its id when it has no name,
 /// `parties[2] ("ru")`.
-pub(super) fn named(name: &str, path: String, id: &str) -> String {
+pub(super) fn named(name: &str, list: ItemList, index: usize, id: &str) -> ItemPath {
     if name.trim().is_empty() {
-        format!("{path} ({id:?})")
+        ItemPath::new(list, index, format!("{id:?}")).place_first()
     } else {
-        format!("{} ({path})", short(name))
+        ItemPath::new(list, index, short(name))
     }
 }
 
@@ -72,9 +79,9 @@ pub(super) fn party_label(project: &Project, id: &str) -> String {
         .map_or_else(|| format!("{id:?}"), |p| label(&p.name, id))
 }
 
-/// The name of the item a check is about, made only when there is something to report: a
-/// large project has tens of thousands of items and almost never a problem.
-type Item<'i> = &'i dyn Fn() -> String;
+/// The item a check is about, made only when there is something to report: a large project
+/// has tens of thousands of items and almost never a problem.
+type Item<'i> = &'i dyn Fn() -> ItemPath;
 
 struct Checker<'a> {
     project: &'a Project,
@@ -109,14 +116,22 @@ impl Kind {
 impl<'a> Checker<'a> {
     fn error(&mut self, item: Item, message: String) {
         self.out.push(Diagnostic::error(
-            Location::Item(clip_quotes(&item())),
+            Location::Item(clip_label(item())),
             clip_quotes(&message),
         ));
     }
 
     fn warning(&mut self, item: Item, message: String) {
         self.out.push(Diagnostic::warning(
-            Location::Item(clip_quotes(&item())),
+            Location::Item(clip_label(item())),
+            clip_quotes(&message),
+        ));
+    }
+
+    /// An error about a top-level field of the project.
+    fn field_error(&mut self, field: &'static str, message: String) {
+        self.out.push(Diagnostic::error(
+            Location::Field(field),
             clip_quotes(&message),
         ));
     }
@@ -137,8 +152,8 @@ impl<'a> Checker<'a> {
     fn project(&mut self) {
         let p = self.project;
         if p.format != FORMAT_VERSION {
-            self.error(
-                &|| "format".to_owned(),
+            self.field_error(
+                "format",
                 format!(
                     "format {} does not exist; this stancemap reads format {FORMAT_VERSION}, \
                      so write `format: {FORMAT_VERSION},`",
@@ -147,23 +162,25 @@ impl<'a> Checker<'a> {
             );
         }
         if p.title.trim().is_empty() {
-            self.error(
-                &|| "title".to_owned(),
+            self.field_error(
+                "title",
                 "the title is empty; give the project a title, such as \
                  \"Ceasefire talks, March 2025\""
                     .into(),
             );
         }
-        self.date(&|| "as_of".to_owned(), "as_of", p.as_of.as_deref());
+        if let Some(problem) = date_problem("as_of", p.as_of.as_deref()) {
+            self.field_error("as_of", problem);
+        }
 
         let ids: Vec<_> = p
             .sources
             .iter()
             .map(|s| (s.id.as_str(), s.title.as_str()))
             .collect();
-        self.unique_ids("sources", "source", &ids);
+        self.unique_ids(ItemList::Sources, "source", &ids);
         for (i, source) in p.sources.iter().enumerate() {
-            let item = || named(&source.title, format!("sources[{i}]"), &source.id);
+            let item = || named(&source.title, ItemList::Sources, i, &source.id);
             self.date(&item, "published", source.published.as_deref());
         }
 
@@ -172,9 +189,9 @@ impl<'a> Checker<'a> {
             .iter()
             .map(|x| (x.id.as_str(), x.name.as_str()))
             .collect();
-        self.unique_ids("parties", "party", &ids);
+        self.unique_ids(ItemList::Parties, "party", &ids);
         for (i, party) in p.parties.iter().enumerate() {
-            let item = || named(&party.name, format!("parties[{i}]"), &party.id);
+            let item = || named(&party.name, ItemList::Parties, i, &party.id);
             self.unit(&item, "power", party.power);
             if let Some(color) = &party.color
                 && parse_color(color).is_none()
@@ -195,24 +212,25 @@ impl<'a> Checker<'a> {
             .iter()
             .map(|x| (x.id.as_str(), x.name.as_str()))
             .collect();
-        self.unique_ids("issues", "issue", &ids);
+        self.unique_ids(ItemList::Issues, "issue", &ids);
         for (i, issue) in p.issues.iter().enumerate() {
             for (m, mark) in issue.marks.iter().enumerate() {
                 let item = || {
-                    format!(
-                        "{}, mark {:?} (issues[{i}].marks[{m}])",
+                    let label = format!(
+                        "{}, mark {:?}",
                         label(&issue.name, &issue.id),
                         short(&mark.label)
-                    )
+                    );
+                    ItemPath::new(ItemList::Issues, i, label).with_part(ItemList::Marks, m)
                 };
                 self.scale(&item, "at", mark.at);
             }
         }
 
-        let (first, again) = self.positions(("", ""), &p.positions);
+        let (first, again) = self.positions(BASE, &p.positions);
         self.missing_positions(&first);
-        self.leverage_list(("", ""), &p.leverage);
-        self.events(("", ""), &p.events, true);
+        self.leverage_list(BASE, &p.leverage);
+        self.events(BASE, &p.events, true);
         self.trajectories(&first, &again);
 
         let ids: Vec<_> = p
@@ -220,19 +238,19 @@ impl<'a> Checker<'a> {
             .iter()
             .map(|x| (x.id.as_str(), x.name.as_str()))
             .collect();
-        self.unique_ids("scenarios", "scenario", &ids);
+        self.unique_ids(ItemList::Scenarios, "scenario", &ids);
         for (i, scenario) in p.scenarios.iter().enumerate() {
-            let prefix = format!("scenarios[{i}].");
             let within = format!(", scenario {}", label(&scenario.name, &scenario.id));
-            let place = (prefix.as_str(), within.as_str());
+            let place = Place {
+                scenario: Some(i),
+                within: &within,
+            };
             self.positions(place, &scenario.positions);
             self.leverage_list(place, &scenario.leverage);
             for (j, over) in scenario.power.iter().enumerate() {
                 let item = || {
-                    format!(
-                        "power of {}{within} ({prefix}power[{j}])",
-                        party_label(p, &over.party)
-                    )
+                    let label = format!("power of {}{within}", party_label(p, &over.party));
+                    ItemPath::new(ItemList::Power, j, label).in_scenario(Some(i))
                 };
                 self.reference(&item, Kind::Party, "party", &over.party);
                 self.unit(&item, "power", over.power);
@@ -241,12 +259,11 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// Ids must be valid and unique within their list (`list` is the field name); `ids`
-    /// holds each item's id and name.
-    fn unique_ids(&mut self, list: &str, noun: &str, ids: &[(&str, &str)]) {
+    /// Ids must be valid and unique within their list; `ids` holds each item's id and name.
+    fn unique_ids(&mut self, list: ItemList, noun: &str, ids: &[(&str, &str)]) {
         let mut first: HashMap<&str, usize> = HashMap::new();
         for (i, &(id, name)) in ids.iter().enumerate() {
-            let item = || named(name, format!("{list}[{i}]"), id);
+            let item = || named(name, list, i, id);
             if id.is_empty() {
                 self.error(
                     &item,
@@ -269,8 +286,9 @@ impl<'a> Checker<'a> {
                 Some(&j) => self.error(
                     &item,
                     format!(
-                        "duplicate {noun} id {id:?} (also {list}[{j}]); give each {noun} its \
-                         own id"
+                        "duplicate {noun} id {id:?} (also {}[{j}]); give each {noun} its \
+                         own id",
+                        list.field()
                     ),
                 ),
                 None => {
@@ -356,16 +374,8 @@ impl<'a> Checker<'a> {
     }
 
     fn date(&mut self, item: Item, field: &str, date: Option<&str>) {
-        if let Some(date) = date
-            && parse_date(date).is_none()
-        {
-            self.error(
-                item,
-                format!(
-                    "{field} {date:?} is not a valid date; write a real calendar date as \
-                     YYYY-MM-DD, such as \"2025-03-13\""
-                ),
-            );
+        if let Some(problem) = date_problem(field, date) {
+            self.error(item, problem);
         }
     }
 
@@ -373,14 +383,14 @@ impl<'a> Checker<'a> {
     /// indices of the positions that repeat a (party, issue).
     fn positions(
         &mut self,
-        (prefix, within): (&str, &str),
+        place: Place,
         positions: &'a [Position],
     ) -> (HashMap<(&'a str, &'a str), usize>, Vec<usize>) {
         let mut again = Vec::new();
         let mut first: HashMap<(&str, &str), usize> = HashMap::with_capacity(positions.len());
         let project = self.project;
         for (i, pos) in positions.iter().enumerate() {
-            let item = || position_item(project, (prefix, within), i, pos);
+            let item = || position_item(project, place, i, pos);
             self.reference(&item, Kind::Party, "party", &pos.party);
             self.reference(&item, Kind::Issue, "issue", &pos.issue);
             self.scale(&item, "stance", pos.stance);
@@ -399,10 +409,12 @@ impl<'a> Checker<'a> {
                         &item,
                         format!(
                             "a second position of party {:?} on issue {:?} (the first is \
-                         {prefix}positions[{}]); keep only one",
+                         {}); keep only one",
                             pos.party,
                             pos.issue,
-                            j.get()
+                            ItemPath::new(ItemList::Positions, *j.get(), "")
+                                .in_scenario(place.scenario)
+                                .place()
                         ),
                     );
                 }
@@ -481,7 +493,7 @@ impl<'a> Checker<'a> {
                 }
             };
             self.warning(
-                &|| named(&party.name, format!("parties[{i}]"), &party.id),
+                &|| named(&party.name, ItemList::Parties, i, &party.id),
                 format!(
                     "this Principal has no position on {what}; add one (a Principal must \
                      consent to any deal), or make the party a Mediator or Stakeholder"
@@ -490,20 +502,22 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn leverage_list(&mut self, (prefix, within): (&str, &str), list: &[Leverage]) {
+    fn leverage_list(&mut self, place: Place, list: &[Leverage]) {
         let project = self.project;
         for (i, lev) in list.iter().enumerate() {
             let item = || {
-                format!(
-                    "{} over {}{}{within} ({prefix}leverage[{i}])",
+                let label = format!(
+                    "{} over {}{}{}",
                     party_label(project, &lev.holder),
                     party_label(project, &lev.target),
                     if lev.instrument.trim().is_empty() {
                         String::new()
                     } else {
                         format!(": {}", short(&lev.instrument))
-                    }
-                )
+                    },
+                    place.within
+                );
+                ItemPath::new(ItemList::Leverage, i, label).in_scenario(place.scenario)
             };
             self.reference(&item, Kind::Party, "holder", &lev.holder);
             self.reference(&item, Kind::Party, "target", &lev.target);
@@ -526,12 +540,20 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn events(&mut self, (prefix, within): (&str, &str), events: &[Event], base: bool) {
+    fn events(&mut self, place: Place, events: &[Event], base: bool) {
         let as_of = self.project.as_of.as_deref().and_then(parse_date);
         let project = self.project;
         for (i, event) in events.iter().enumerate() {
-            let event_label = || format!("{}, {}{within}", short(&event.title), short(&event.date));
-            let item = || format!("{} ({prefix}events[{i}])", event_label());
+            let event_label = || {
+                format!(
+                    "{}, {}{}",
+                    short(&event.title),
+                    short(&event.date),
+                    place.within
+                )
+            };
+            let item =
+                || ItemPath::new(ItemList::Events, i, event_label()).in_scenario(place.scenario);
             self.date(&item, "date", Some(&event.date));
             self.references(&item, Kind::Party, "party", &event.parties);
             for (j, shift) in event.shifts.iter().enumerate() {
@@ -539,11 +561,14 @@ impl<'a> Checker<'a> {
                     let issue = project
                         .issue(&shift.issue)
                         .map_or_else(|| format!("{:?}", shift.issue), |x| label(&x.name, &x.id));
-                    format!(
-                        "{} on {issue} in event {} ({prefix}events[{i}].shifts[{j}])",
+                    let label = format!(
+                        "{} on {issue} in event {}",
                         party_label(project, &shift.party),
                         event_label()
-                    )
+                    );
+                    ItemPath::new(ItemList::Events, i, label)
+                        .in_scenario(place.scenario)
+                        .with_part(ItemList::Shifts, j)
                 };
                 self.reference(&shift_item, Kind::Party, "party", &shift.party);
                 self.reference(&shift_item, Kind::Issue, "issue", &shift.issue);
@@ -609,7 +634,7 @@ impl<'a> Checker<'a> {
             };
             if stance != pos.stance && stance.is_finite() && pos.stance.is_finite() {
                 self.warning(
-                    &|| position_item(p, ("", ""), i, pos),
+                    &|| position_item(p, BASE, i, pos),
                     format!(
                         "stance {} differs from the last shift of this trajectory, {} at \
                          events[{e}] ({date}); the trajectory should end at the stance, so \
@@ -621,6 +646,17 @@ impl<'a> Checker<'a> {
             }
         }
     }
+}
+
+/// What is wrong with a date `field`, if anything.
+fn date_problem(field: &str, date: Option<&str>) -> Option<String> {
+    let date = date?;
+    parse_date(date).is_none().then(|| {
+        format!(
+            "{field} {date:?} is not a valid date; write a real calendar date as YYYY-MM-DD, \
+             such as \"2025-03-13\""
+        )
+    })
 }
 
 /// A number as a person writes it: 1.5, 120, -3; huge or tiny ones in exponent form.
@@ -643,14 +679,32 @@ pub(super) fn short(title: &str) -> String {
     }
 }
 
+/// The longest quoted run kept in a message or an item's label, and four times it the
+/// longest line left untouched.
+const MAX_QUOTED: usize = 60;
+
+/// An item's label clipped as `clip_quotes` clips a message, judged by the length of the
+/// whole item as printed: its place never holds a quote, so only the label changes.
+fn clip_label(mut item: ItemPath) -> ItemPath {
+    if item.to_string().len() > 4 * MAX_QUOTED {
+        item.label = clip_runs(&item.label);
+    }
+    item
+}
+
 /// Messages quote ids, dates and titles from the file; a hostile file can make one of them
-/// megabytes long. Shorten every quoted run to at most `MAX` characters (with an ellipsis)
-/// so that each problem stays one readable line.
+/// megabytes long. Shorten every quoted run to at most `MAX_QUOTED` characters (with an
+/// ellipsis) so that each problem stays one readable line.
 fn clip_quotes(text: &str) -> String {
-    const MAX: usize = 60;
-    if text.len() <= 4 * MAX {
+    if text.len() <= 4 * MAX_QUOTED {
         return text.to_owned();
     }
+    clip_runs(text)
+}
+
+/// Every quoted run of `text` cut to `MAX_QUOTED` characters, whatever its length.
+fn clip_runs(text: &str) -> String {
+    const MAX: usize = MAX_QUOTED;
     let mut out = String::with_capacity(4 * MAX);
     let mut quoted = 0usize; // characters so far inside the current quotes
     let mut inside = false;
