@@ -6,6 +6,7 @@ mod diagnostic;
 mod disk;
 mod export_write;
 mod fast;
+mod item_names;
 mod layout;
 mod positions_csv;
 mod read;

@@ -3,7 +3,7 @@
 //! description) at most `MAX_TEXT_CHARS`. Every view and chart lays these out; without a
 //! bound a valid 40 MB file with one long summary made the app allocate gigabytes.
 
-use super::validate::{Place, label, named, party_label, position_item, short};
+use super::item_names::{Place, label, named, party_label, position_item, short};
 use super::{Diagnostic, ItemList, ItemPath, Location};
 use crate::model::{Event, Leverage, Position, Project, is_valid_id};
 
