@@ -114,7 +114,10 @@ fn mutated_samples_load_or_fail_with_a_located_message() {
                         "{name}, case {case}: empty message"
                     );
                     if let Location::Item(item) = &d.location {
-                        assert!(!item.is_empty(), "{name}, case {case}: empty item name");
+                        assert!(
+                            !item.label.trim().is_empty(),
+                            "{name}, case {case}: empty item name: {item}"
+                        );
                     }
                 }
             }

@@ -541,3 +541,32 @@ fn a_whole_slider_drag_is_one_undo_step() {
     assert_eq!(stance(h.state(), &party, &issue), before);
     assert!(!h.state().doc.can_undo(), "the drag was a single step");
 }
+
+#[test]
+fn go_to_from_a_warning_in_a_scenario_shows_that_scenario_with_the_item_selected() {
+    let mut h = harness();
+    let id = h.state().doc.project().scenarios[1].id.clone();
+    // A stance on the wrong side of its own walk-away, in the scenario's positions.
+    h.state_mut().doc.edit(None, |p| {
+        let pos = &mut p.scenarios[1].positions[0];
+        (pos.stance, pos.ideal, pos.walk_away) = (40.0, Some(100.0), Some(60.0));
+    });
+    let pos = h.state().doc.project().scenarios[1].positions[0].clone();
+    h.run();
+    h.key_press(Key::F8);
+    h.run();
+    assert_eq!(h.state().modal_title(), Some("Warnings"));
+    h.get_by_label("Go to").click();
+    h.run();
+    assert_eq!(h.state().modal_title(), None);
+    let shell = &h.state().shell;
+    assert_eq!(shell.view, stancemap::app::ViewKind::Positions);
+    assert_eq!(shell.scenario, Some(id));
+    assert_eq!(
+        shell.selection,
+        Some(stancemap::app::Selection::Cell {
+            party: pos.party,
+            issue: pos.issue
+        })
+    );
+}

@@ -3,6 +3,7 @@
 //! recomputes nothing and redraws no chart, it re-adds the shapes recorded last time.
 
 use super::Shell;
+use super::cached::{Cached, Same};
 use super::document::Document;
 use crate::analysis::{self, Analysis, Comparison, Explanation};
 use crate::charts::{
@@ -59,7 +60,9 @@ struct Drawn {
 /// its revision or the active scenario change, the rest is dropped with it.
 #[derive(Default)]
 pub struct AnalysisCache {
-    current: Option<(u64, Option<String>, Snapshot)>,
+    /// By the resolved view, which `Shell::resolved` makes anew for every document,
+    /// revision, scenario and date.
+    current: Cached<Same<View>, Snapshot>,
     /// Analyses of other scenarios (None = base) for comparisons.
     others: Vec<(Option<String>, Option<Arc<Analysis>>)>,
     explanations: HashMap<String, Option<Arc<Explanation>>>,
@@ -70,8 +73,8 @@ pub struct AnalysisCache {
     shown: HashMap<Chart, (Rect, Arc<ChartLayout>)>,
     analyses_computed: u64,
     charts_drawn: u64,
-    /// Lookups the list views need, for the resolved view they were built from.
-    index: Option<(Arc<View>, Arc<ProjectIndex>)>,
+    /// Lookups the list views need, by the resolved view they were built from.
+    index: Cached<Same<View>, Arc<ProjectIndex>>,
 }
 
 /// What the list views would otherwise find by scanning the whole project every frame.
@@ -158,14 +161,14 @@ impl ProjectIndex {
 /// changes (a new revision, scenario or document).
 pub fn index(shell: &mut Shell, doc: &Document) -> Arc<ProjectIndex> {
     let view = shell.resolved(doc);
-    if let Some((built_for, index)) = &shell.analysis.index
-        && Arc::ptr_eq(built_for, &view)
-    {
-        return index.clone();
-    }
-    let index = Arc::new(ProjectIndex::build(doc, &view, shell.scenario.as_deref()));
-    shell.analysis.index = Some((view, index.clone()));
-    index
+    let scenario = shell.scenario.as_deref();
+    shell
+        .analysis
+        .index
+        .get_or_compute(Same(view.clone()), || {
+            Arc::new(ProjectIndex::build(doc, &view, scenario))
+        })
+        .clone()
 }
 
 impl AnalysisCache {
@@ -204,27 +207,24 @@ impl AnalysisCache {
 /// The active scenario's view and analysis, recomputed only when the document's revision,
 /// the scenario or the document itself changed.
 pub fn current(shell: &mut Shell, doc: &Document) -> Snapshot {
+    // The resolved view stands for the revision and the scenario: a new allocation for each
+    // (and for a new document, whose revisions start again).
     let view = shell.resolved(doc);
     let cache = &mut shell.analysis;
-    if let Some((rev, scenario, snap)) = &cache.current
-        && *rev == doc.revision()
-        && *scenario == shell.scenario
-        // A new document restarts its revisions; its resolved view is a new allocation.
-        && Arc::ptr_eq(&snap.view, &view)
-    {
-        return snap.clone();
-    }
-    let snap = Snapshot {
-        analysis: Arc::new(analysis::analyze(&view)),
-        view,
-    };
-    cache.analyses_computed += 1;
-    cache.others.clear();
-    cache.explanations.clear();
-    cache.comparisons.clear();
-    cache.charts.clear();
-    cache.current = Some((doc.revision(), shell.scenario.clone(), snap.clone()));
-    snap
+    cache
+        .current
+        .get_or_compute(Same(view.clone()), || {
+            cache.analyses_computed += 1;
+            cache.others.clear();
+            cache.explanations.clear();
+            cache.comparisons.clear();
+            cache.charts.clear();
+            Snapshot {
+                analysis: Arc::new(analysis::analyze(&view)),
+                view,
+            }
+        })
+        .clone()
 }
 
 /// The analysis of `scenario` (None = the base), for comparisons; `None` when that scenario

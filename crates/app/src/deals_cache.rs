@@ -6,12 +6,12 @@
 //! computation starts from the newest revision once the running one ends.
 
 use crate::analysis::{self, DealSpace, Deals};
+use crate::cached::{Cached, Job, Poll};
 use crate::document::Document;
 use crate::model::View;
 use eframe::egui;
 use std::collections::HashMap;
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 /// The deal figures of one resolved view, and its deal space (default pair).
 #[derive(Debug)]
@@ -31,18 +31,36 @@ pub enum DealState {
     Missing(String),
 }
 
-enum Slot {
-    Running(Receiver<DealResult>),
-    Done(Arc<DealResult>),
-    Failed(String),
+const STOPPED: &str = "the deal computation stopped without an answer";
+
+/// The deal figures of one scenario and date, by document revision: the last answer, and
+/// the worker computing the next, if one runs.
+#[derive(Default)]
+struct Slot {
+    answer: Cached<u64, Result<Arc<DealResult>, String>>,
+    running: Option<Job<u64, DealResult>>,
+}
+
+impl Slot {
+    /// Keep what the worker answered, once it has.
+    fn answered(&mut self, poll: Poll<DealResult>) {
+        let Some(job) = self.running.take() else {
+            return;
+        };
+        let revision = *job.key();
+        match poll {
+            Poll::Ready(result) => self.answer.set(revision, Ok(Arc::new(result))),
+            Poll::Waiting => self.running = Some(job),
+            Poll::Lost => self.answer.set(revision, Err(STOPPED.to_owned())),
+        }
+    }
 }
 
 /// Kept in the `Shell`; reset with the document.
 #[derive(Default)]
 pub struct DealsCache {
-    /// Per scenario (None = the base) and time-travel date (None = as written): the
-    /// revision asked for and where it stands.
-    slots: HashMap<(Option<String>, Option<String>), (u64, Slot)>,
+    /// Per scenario (None = the base) and time-travel date (None = as written).
+    slots: HashMap<(Option<String>, Option<String>), Slot>,
     /// How many computations were started (for tests: edits do not start one per frame).
     pub started: u64,
 }
@@ -51,17 +69,10 @@ impl DealsCache {
     /// Block until every running computation has answered, or `timeout` has passed for
     /// each (the bench and the tests, which must see settled frames).
     pub fn wait(&mut self, timeout: std::time::Duration) {
-        for (_, slot) in self.slots.values_mut() {
-            if let Slot::Running(rx) = slot {
-                match rx.recv_timeout(timeout) {
-                    Ok(result) => *slot = Slot::Done(Arc::new(result)),
-                    Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
-                    Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
-                        *slot = Slot::Failed(
-                            "the deal computation stopped without an answer".to_owned(),
-                        );
-                    }
-                }
+        for slot in self.slots.values_mut() {
+            if let Some(job) = &slot.running {
+                let poll = job.wait(timeout);
+                slot.answered(poll);
             }
         }
     }
@@ -78,25 +89,20 @@ impl DealsCache {
     ) -> DealState {
         let revision = doc.revision();
         let key = (scenario.map(str::to_owned), as_of.map(str::to_owned));
-        if let Some((rev, slot)) = self.slots.get_mut(&key) {
-            // A finished worker's result is taken (or, for an old revision, dropped).
-            if let Slot::Running(rx) = slot {
-                match rx.try_recv() {
-                    Ok(result) => *slot = Slot::Done(Arc::new(result)),
-                    Err(TryRecvError::Empty) => return DealState::Computing,
-                    Err(TryRecvError::Disconnected) => {
-                        *slot = Slot::Failed(
-                            "the deal computation stopped without an answer".to_owned(),
-                        );
-                    }
+        if let Some(slot) = self.slots.get_mut(&key) {
+            // A finished worker's answer is taken (kept for its own revision, which may be
+            // an old one); one still running, even for an old revision, is waited for.
+            if let Some(job) = &slot.running {
+                let poll = job.poll();
+                slot.answered(poll);
+                if slot.running.is_some() {
+                    return DealState::Computing;
                 }
             }
-            if *rev == revision {
-                return match slot {
-                    Slot::Done(result) => DealState::Ready(result.clone()),
-                    Slot::Failed(why) => DealState::Missing(why.clone()),
-                    Slot::Running(_) => DealState::Computing,
-                };
+            match slot.answer.get(&revision) {
+                Some(Ok(result)) => return DealState::Ready(result.clone()),
+                Some(Err(why)) => return DealState::Missing(why.clone()),
+                None => {}
             }
         }
         let base = doc.project().clone();
@@ -107,24 +113,18 @@ impl DealsCache {
             }),
             Err(e) => return DealState::Missing(e.to_string()),
         };
-        let (tx, rx) = channel();
-        let ctx = ctx.clone();
         let date = as_of.map(str::to_owned);
         self.started += 1;
-        let spawned = std::thread::Builder::new()
-            .name("deals".to_owned())
-            .spawn(move || {
-                let deals = analysis::deals(&view);
-                let space = analysis::deal_space_for(&base, &view, &deals, None, date.as_deref())
-                    .map(Arc::new)
-                    .map_err(|e| e.to_string());
-                // The receiver is gone when the document changed meanwhile: nothing to do.
-                let _ = tx.send(DealResult { view, deals, space });
-                ctx.request_repaint();
-            });
+        let spawned = Job::spawn("deals", revision, ctx, move || {
+            let deals = analysis::deals(&view);
+            let space = analysis::deal_space_for(&base, &view, &deals, None, date.as_deref())
+                .map(Arc::new)
+                .map_err(|e| e.to_string());
+            DealResult { view, deals, space }
+        });
         match spawned {
-            Ok(_) => {
-                self.slots.insert(key, (revision, Slot::Running(rx)));
+            Ok(job) => {
+                self.slots.entry(key).or_default().running = Some(job);
                 DealState::Computing
             }
             Err(e) => DealState::Missing(format!("cannot start the deal computation: {e}")),
@@ -140,8 +140,8 @@ impl DealsCache {
         as_of: Option<&str>,
     ) -> Option<Arc<DealResult>> {
         let key = (scenario.map(str::to_owned), as_of.map(str::to_owned));
-        match self.slots.get(&key) {
-            Some((rev, Slot::Done(result))) if *rev == doc.revision() => Some(result.clone()),
+        match self.slots.get(&key)?.answer.get(&doc.revision()) {
+            Some(Ok(result)) => Some(result.clone()),
             _ => None,
         }
     }

@@ -2,12 +2,15 @@
 //! confirmations, warnings, About, the guide to the concepts, and the ones that keep work
 //! from being lost: the recovery offer, a failed save, and a file changed on disk.
 
+mod go_to;
+
 use super::edits::{self, Dependents};
-use super::{App, Document, Selection, ViewKind};
-use crate::format::{Diagnostic, Location, RecoveryEntry};
+use super::{App, Document};
+use crate::format::{Diagnostic, RecoveryEntry};
 use crate::model::Project;
 use eframe::egui;
 use egui::{Id, RichText};
+use go_to::{Target, target_of};
 use std::path::PathBuf;
 
 /// An action that would discard unsaved changes, waiting for the user's answer.
@@ -142,7 +145,7 @@ enum Answer {
     Save(Pending),
     Discard(Pending),
     Delete(Deletion),
-    GoTo(ViewKind, Selection),
+    GoTo(Target),
     Restore(RecoveryEntry),
     ShowBoth(RecoveryEntry),
     DiscardRecovery(RecoveryEntry),
@@ -216,10 +219,10 @@ pub fn modal_ui(ctx: &egui::Context, app: &mut App) {
             }
         }
         Some(Answer::Delete(what)) => app.delete(&what),
-        Some(Answer::GoTo(view, selection)) => {
-            app.shell.scenario = None;
-            app.shell.view = view;
-            app.shell.select(selection);
+        Some(Answer::GoTo(target)) => {
+            app.shell.scenario = target.scenario;
+            app.shell.view = target.view;
+            app.shell.select(target.selection);
         }
     }
 }
@@ -415,13 +418,13 @@ fn body_ui(
                 .show(ui, |ui| {
                     for (i, d) in warnings.iter().enumerate() {
                         ui.horizontal_wrapped(|ui| {
-                            if let Some((view, selection)) = target_of(project, d)
+                            if let Some(target) = target_of(project, d)
                                 && ui
                                     .button("Go to")
                                     .on_hover_text("Select the item this warning is about")
                                     .clicked()
                             {
-                                answer = Some(Answer::GoTo(view, selection));
+                                answer = Some(Answer::GoTo(target));
                             }
                             ui.label(format!("{}. {d}", i + 1));
                         });
@@ -495,116 +498,4 @@ fn recover_ui(ui: &mut egui::Ui, entry: &RecoveryEntry, more: usize) -> Option<A
         }
     });
     answer
-}
-
-/// The item a diagnostic is about, from its `list[index]` location.
-pub fn target_of(project: &Project, d: &Diagnostic) -> Option<(ViewKind, Selection)> {
-    let Location::Item(item) = &d.location else {
-        return None;
-    };
-    // `list[index]` starts the location, or follows the item's name in brackets:
-    // "Russia on Scope (positions[3])".
-    let is_list = |text: &str| {
-        text.split_once('[').is_some_and(|(list, _)| {
-            !list.is_empty() && list.bytes().all(|b| b.is_ascii_lowercase())
-        })
-    };
-    let located = std::iter::once(item.as_str())
-        .chain(item.match_indices(" (").map(|(k, _)| &item[k + 2..]))
-        .find(|text| is_list(text))?;
-    let (list, rest) = located.split_once('[')?;
-    let index: usize = rest.split_once(']')?.0.parse().ok()?;
-    match list {
-        "parties" => Some((
-            ViewKind::Parties,
-            Selection::Party(project.parties.get(index)?.id.clone()),
-        )),
-        "issues" => Some((
-            ViewKind::Issues,
-            Selection::Issue(project.issues.get(index)?.id.clone()),
-        )),
-        "positions" => {
-            let p = project.positions.get(index)?;
-            Some((
-                ViewKind::Positions,
-                Selection::Cell {
-                    party: p.party.clone(),
-                    issue: p.issue.clone(),
-                },
-            ))
-        }
-        "leverage" => (index < project.leverage.len()).then_some((
-            ViewKind::Leverage,
-            Selection::Leverage {
-                scenario: None,
-                index,
-            },
-        )),
-        "events" => (index < project.events.len()).then_some((
-            ViewKind::Timeline,
-            Selection::Event {
-                scenario: None,
-                index,
-            },
-        )),
-        "sources" => (index < project.sources.len())
-            .then_some((ViewKind::Overview, Selection::Source(index))),
-        "scenarios" => Some((
-            ViewKind::Scenarios,
-            Selection::Scenario(project.scenarios.get(index)?.id.clone()),
-        )),
-        _ => None,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::format::Severity;
-
-    #[test]
-    fn warnings_point_at_their_items() {
-        let text = include_str!("../../../sample_projects/ceasefire-2025.ron");
-        let project = match crate::format::load_bytes(text.as_bytes()) {
-            Ok(l) => l.project,
-            Err(e) => panic!("{e}"),
-        };
-        let at = |item: &str| Diagnostic {
-            severity: Severity::Warning,
-            location: Location::Item(item.into()),
-            message: String::new(),
-        };
-        let p0 = &project.positions[0];
-        assert_eq!(
-            target_of(&project, &at("positions[0] (party \"x\")")),
-            Some((
-                ViewKind::Positions,
-                Selection::Cell {
-                    party: p0.party.clone(),
-                    issue: p0.issue.clone()
-                }
-            ))
-        );
-        assert_eq!(
-            target_of(&project, &at("parties[1]")),
-            Some((
-                ViewKind::Parties,
-                Selection::Party(project.parties[1].id.clone())
-            ))
-        );
-        // Named first, as the loader names positions.
-        let p1 = &project.positions[1];
-        assert_eq!(
-            target_of(&project, &at("Ukraine (Kyiv) on Scope (positions[1])")),
-            Some((
-                ViewKind::Positions,
-                Selection::Cell {
-                    party: p1.party.clone(),
-                    issue: p1.issue.clone()
-                }
-            ))
-        );
-        assert_eq!(target_of(&project, &at("parties[999]")), None);
-        assert_eq!(target_of(&project, &at("format")), None);
-    }
 }

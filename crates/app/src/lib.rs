@@ -9,6 +9,7 @@ pub(crate) use stancemap_core::{analysis, diff, files, format, model, simulation
 
 pub mod analysis_cache;
 pub mod briefing;
+mod cached;
 mod command_handling;
 mod commands;
 pub mod deals_cache;

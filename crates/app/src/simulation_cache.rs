@@ -4,12 +4,12 @@
 //! for: a frame never waits for it, and an idle frame recomputes nothing.
 
 use super::Shell;
+use super::cached::{Cached, Job, Poll, Same};
 use super::document::Document;
 use crate::model::View;
 use crate::simulation::{self, Simulation};
 use eframe::egui;
 use std::sync::Arc;
-use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 /// What the view can show this frame.
 #[derive(Clone)]
@@ -20,13 +20,15 @@ pub enum SimState {
     Computing(Option<Arc<Simulation>>),
 }
 
+/// What a simulation is computed for: the resolved view and the number of rounds.
+type Key = (Same<View>, usize);
+
 /// Kept in the `Shell`.
 #[derive(Default)]
 pub struct SimulationCache {
-    /// The resolved view a simulation was computed from, and the simulation.
-    done: Option<(Arc<View>, Arc<Simulation>)>,
-    /// The job under way: its view, its rounds and where its result arrives.
-    running: Option<(Arc<View>, usize, Receiver<Simulation>)>,
+    done: Cached<Key, Arc<Simulation>>,
+    /// The job under way.
+    running: Option<Job<Key, Simulation>>,
     computed: u64,
 }
 
@@ -40,6 +42,14 @@ impl SimulationCache {
     pub fn is_running(&self) -> bool {
         self.running.is_some()
     }
+
+    /// Keep `sim`, the finished simulation for `key`.
+    fn finished(&mut self, key: Key, sim: Simulation) -> Arc<Simulation> {
+        let sim = Arc::new(sim);
+        self.done.set(key, sim.clone());
+        self.computed += 1;
+        sim
+    }
 }
 
 /// The simulation of the active scenario (`rounds` rounds), started on a background thread
@@ -48,27 +58,22 @@ pub fn current(shell: &mut Shell, doc: &Document, ctx: &egui::Context, rounds: u
     let rounds = rounds.min(simulation::MAX_ROUNDS);
     let view = shell.resolved(doc);
     let cache = &mut shell.simulation;
-    if let Some((built_for, sim)) = &cache.done
-        && Arc::ptr_eq(built_for, &view)
-        && sim.rounds == rounds
-    {
+    let key = (Same(view.clone()), rounds);
+    if let Some(sim) = cache.done.get(&key) {
         return SimState::Ready(sim.clone());
     }
-    let stale = cache.done.as_ref().map(|(_, sim)| sim.clone());
-    if let Some((built_for, asked, rx)) = &cache.running {
-        if Arc::ptr_eq(built_for, &view) && *asked == rounds {
-            match rx.try_recv() {
-                Ok(sim) => {
-                    let sim = Arc::new(sim);
-                    cache.done = Some((view, sim.clone()));
+    let stale = cache.done.latest().cloned();
+    if let Some(job) = &cache.running {
+        if *job.key() == key {
+            match job.poll() {
+                Poll::Ready(sim) => {
                     cache.running = None;
-                    cache.computed += 1;
-                    return SimState::Ready(sim);
+                    return SimState::Ready(cache.finished(key, sim));
                 }
-                Err(TryRecvError::Empty) => return SimState::Computing(stale),
+                Poll::Waiting => return SimState::Computing(stale),
                 // The thread died without a result (it cannot panic on valid input);
                 // start again below rather than wait forever.
-                Err(TryRecvError::Disconnected) => cache.running = None,
+                Poll::Lost => cache.running = None,
             }
         } else {
             // An edit, another scenario, date or length since: that result is not wanted
@@ -76,43 +81,33 @@ pub fn current(shell: &mut Shell, doc: &Document, ctx: &egui::Context, rounds: u
             cache.running = None;
         }
     }
-    let (tx, rx) = mpsc::channel();
     let job = view.clone();
-    let repaint = ctx.clone();
-    let spawned = std::thread::Builder::new()
-        .name("simulation".to_owned())
-        .spawn(move || {
-            let sim = simulation::simulate(&job, rounds);
-            // The receiver is gone when the view changed meanwhile: nothing to do then.
-            let _ = tx.send(sim);
-            repaint.request_repaint();
-        });
-    if spawned.is_err() {
+    match Job::spawn("simulation", key.clone(), ctx, move || {
+        simulation::simulate(&job, rounds)
+    }) {
+        Ok(job) => {
+            cache.running = Some(job);
+            SimState::Computing(stale)
+        }
         // No thread to be had: compute here rather than show nothing.
-        let sim = Arc::new(simulation::simulate(&view, rounds));
-        cache.done = Some((view, sim.clone()));
-        cache.computed += 1;
-        return SimState::Ready(sim);
+        Err(_) => SimState::Ready(cache.finished(key, simulation::simulate(&view, rounds))),
     }
-    cache.running = Some((view, rounds, rx));
-    SimState::Computing(stale)
 }
 
 /// Wait (up to `timeout`) for the running job, for tests and screenshots that need the
 /// result in the next frame. Returns whether it is ready.
 pub fn wait(shell: &mut Shell, timeout: std::time::Duration) -> bool {
     let cache = &mut shell.simulation;
-    let Some((view, rounds, rx)) = cache.running.take() else {
-        return cache.done.is_some();
+    let Some(job) = cache.running.take() else {
+        return cache.done.latest().is_some();
     };
-    match rx.recv_timeout(timeout) {
-        Ok(sim) => {
-            cache.done = Some((view, Arc::new(sim)));
-            cache.computed += 1;
+    match job.wait(timeout) {
+        Poll::Ready(sim) => {
+            cache.finished(job.key().clone(), sim);
             true
         }
-        Err(_) => {
-            cache.running = Some((view, rounds, rx));
+        Poll::Waiting | Poll::Lost => {
+            cache.running = Some(job);
             false
         }
     }

@@ -6,6 +6,7 @@ mod diagnostic;
 mod disk;
 mod export_write;
 mod fast;
+mod item_names;
 mod layout;
 mod positions_csv;
 mod read;
@@ -17,7 +18,7 @@ mod validate;
 mod write;
 
 pub use comments::count_comments;
-pub use diagnostic::{Diagnostic, Location, Severity};
+pub use diagnostic::{Diagnostic, ItemList, ItemPath, Location, Severity};
 pub use disk::{DiskChange, DiskStamp};
 pub use export_write::{ExportWriteError, write_export, write_export_set};
 pub use positions_csv::{

@@ -3,8 +3,8 @@
 //! description) at most `MAX_TEXT_CHARS`. Every view and chart lays these out; without a
 //! bound a valid 40 MB file with one long summary made the app allocate gigabytes.
 
-use super::validate::{label, named, party_label, position_item, short};
-use super::{Diagnostic, Location};
+use super::item_names::{Place, label, named, party_label, position_item, short};
+use super::{Diagnostic, ItemList, ItemPath, Location};
 use crate::model::{Event, Leverage, Position, Project, is_valid_id};
 
 /// The most characters in a one-line field: ids, names, titles, labels, URLs.
@@ -17,12 +17,16 @@ pub const MAX_TEXT_CHARS: usize = 100_000;
 pub fn check(project: &Project) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let p = project;
-    let mut line = |item: &dyn Fn() -> String, field: &str, text: &str| {
-        over(&mut out, item, field, text, MAX_LINE_CHARS)
+    if let Some(problem) = over("title", &p.title, MAX_LINE_CHARS) {
+        out.push(Diagnostic::error(Location::Field("title"), problem));
+    }
+    let mut line = |item: &dyn Fn() -> ItemPath, field: &str, text: &str| {
+        if let Some(problem) = over(field, text, MAX_LINE_CHARS) {
+            out.push(Diagnostic::error(Location::Item(item()), problem));
+        }
     };
-    line(&|| "title".to_owned(), "title", &p.title);
     for (i, s) in p.sources.iter().enumerate() {
-        let item = || named(&s.title, format!("sources[{i}]"), &s.id);
+        let item = || named(&s.title, ItemList::Sources, i, &s.id);
         for (field, text) in [
             ("id", s.id.as_str()),
             ("title", &s.title),
@@ -33,12 +37,12 @@ pub fn check(project: &Project) -> Vec<Diagnostic> {
         }
     }
     for (i, x) in p.parties.iter().enumerate() {
-        let item = || named(&x.name, format!("parties[{i}]"), &x.id);
+        let item = || named(&x.name, ItemList::Parties, i, &x.id);
         line(&item, "id", &x.id);
         line(&item, "name", &x.name);
     }
     for (i, x) in p.issues.iter().enumerate() {
-        let item = || named(&x.name, format!("issues[{i}]"), &x.id);
+        let item = || named(&x.name, ItemList::Issues, i, &x.id);
         for (field, text) in [
             ("id", &x.id),
             ("name", &x.name),
@@ -48,12 +52,13 @@ pub fn check(project: &Project) -> Vec<Diagnostic> {
             line(&item, field, text);
         }
         for (m, mark) in x.marks.iter().enumerate() {
-            let item = || named(&x.name, format!("issues[{i}].marks[{m}]"), &x.id);
+            let item = || named(&x.name, ItemList::Issues, i, &x.id).with_part(ItemList::Marks, m);
             line(&item, "label", &mark.label);
         }
     }
     let places = places(p);
     for (place, (_, leverage, events)) in places.iter().zip(lists(p)) {
+        let place = place.as_place();
         for (i, l) in leverage.iter().enumerate() {
             let item = || leverage_item(p, place, i, l);
             line(&item, "instrument", &l.instrument);
@@ -64,32 +69,37 @@ pub fn check(project: &Project) -> Vec<Diagnostic> {
         }
     }
     for (i, s) in p.scenarios.iter().enumerate() {
-        let item = || named(&s.name, format!("scenarios[{i}]"), &s.id);
+        let item = || named(&s.name, ItemList::Scenarios, i, &s.id);
         line(&item, "id", &s.id);
         line(&item, "name", &s.name);
     }
 
-    let mut text = |item: &dyn Fn() -> String, field: &str, text: &str| {
-        over(&mut out, item, field, text, MAX_TEXT_CHARS)
+    if let Some(problem) = over("summary", &p.summary, MAX_TEXT_CHARS) {
+        out.push(Diagnostic::error(Location::Field("summary"), problem));
+    }
+    let mut text = |item: &dyn Fn() -> ItemPath, field: &str, text: &str| {
+        if let Some(problem) = over(field, text, MAX_TEXT_CHARS) {
+            out.push(Diagnostic::error(Location::Item(item()), problem));
+        }
     };
-    text(&|| "summary".to_owned(), "summary", &p.summary);
     for (i, x) in p.parties.iter().enumerate() {
         text(
-            &|| named(&x.name, format!("parties[{i}]"), &x.id),
+            &|| named(&x.name, ItemList::Parties, i, &x.id),
             "notes",
             &x.notes,
         );
     }
     for (i, x) in p.issues.iter().enumerate() {
         text(
-            &|| named(&x.name, format!("issues[{i}]"), &x.id),
+            &|| named(&x.name, ItemList::Issues, i, &x.id),
             "notes",
             &x.notes,
         );
     }
     for (place, (positions, _, events)) in places.iter().zip(lists(p)) {
+        let place = place.as_place();
         for (i, pos) in positions.iter().enumerate() {
-            let item = || position_item(p, (place.0.as_str(), place.1.as_str()), i, pos);
+            let item = || position_item(p, place, i, pos);
             text(&item, "rationale", &pos.rationale);
         }
         for (i, e) in events.iter().enumerate() {
@@ -97,20 +107,29 @@ pub fn check(project: &Project) -> Vec<Diagnostic> {
         }
     }
     for (i, s) in p.scenarios.iter().enumerate() {
-        let item = || named(&s.name, format!("scenarios[{i}]"), &s.id);
+        let item = || named(&s.name, ItemList::Scenarios, i, &s.id);
         text(&item, "description", &s.description);
     }
     out
 }
 
-/// Where a list sits: ("", "") for the base, ("scenarios[0].", ", scenario Name").
-type Place = (String, String);
+/// Where a list sits: (None, "") for the base, (Some(0), ", scenario Name").
+struct OwnedPlace(Option<usize>, String);
 
-fn places(p: &Project) -> Vec<Place> {
-    let mut out = vec![(String::new(), String::new())];
+impl OwnedPlace {
+    fn as_place(&self) -> Place<'_> {
+        Place {
+            scenario: self.0,
+            within: &self.1,
+        }
+    }
+}
+
+fn places(p: &Project) -> Vec<OwnedPlace> {
+    let mut out = vec![OwnedPlace(None, String::new())];
     for (i, s) in p.scenarios.iter().enumerate() {
-        out.push((
-            format!("scenarios[{i}]."),
+        out.push(OwnedPlace(
+            Some(i),
             format!(", scenario {}", label(&s.name, &s.id)),
         ));
     }
@@ -135,36 +154,36 @@ fn lists(p: &Project) -> Vec<(&[Position], &[Leverage], &[Event])> {
 }
 
 /// "United States over Ukraine: Aid pause (leverage[0])".
-fn leverage_item(p: &Project, (prefix, within): &Place, i: usize, l: &Leverage) -> String {
-    format!(
-        "{} over {}: {}{within} ({prefix}leverage[{i}])",
+fn leverage_item(p: &Project, place: Place, i: usize, l: &Leverage) -> ItemPath {
+    let label = format!(
+        "{} over {}: {}{}",
         party_label(p, &l.holder),
         party_label(p, &l.target),
-        short(&l.instrument)
-    )
+        short(&l.instrument),
+        place.within
+    );
+    ItemPath::new(ItemList::Leverage, i, label).in_scenario(place.scenario)
 }
 
 /// "Talks open, 2025-03-11 (events[0])".
-fn event_item((prefix, within): &Place, i: usize, e: &Event) -> String {
-    format!(
-        "{}, {}{within} ({prefix}events[{i}])",
-        short(&e.title),
-        e.date
-    )
+fn event_item(place: Place, i: usize, e: &Event) -> ItemPath {
+    let label = format!("{}, {}{}", short(&e.title), e.date, place.within);
+    ItemPath::new(ItemList::Events, i, label).in_scenario(place.scenario)
 }
 
-fn over(out: &mut Vec<Diagnostic>, item: &dyn Fn() -> String, field: &str, text: &str, max: usize) {
+/// What is wrong with `text` in `field`, which may hold `max` characters, if anything.
+fn over(field: &str, text: &str, max: usize) -> Option<String> {
     // Bytes bound characters from above: count characters only when the bytes exceed.
     if text.len() <= max {
-        return;
+        return None;
     }
     let chars = text.chars().count();
     if chars <= max {
-        return;
+        return None;
     }
     // An id that is not valid is reported by the id check already: one message a field.
     if field == "id" && !is_valid_id(text) {
-        return;
+        return None;
     }
     let advice = if field == "id" {
         "shorten it; an id only names the item for references (renaming it in the app's \
@@ -174,14 +193,11 @@ fn over(out: &mut Vec<Diagnostic>, item: &dyn Fn() -> String, field: &str, text:
     } else {
         "shorten it; a longer description belongs in the notes"
     };
-    out.push(Diagnostic::error(
-        Location::Item(item()),
-        format!(
-            "{field} is {} characters long, and the most it may hold is {}; {advice}",
-            thousands(chars),
-            thousands(max)
-        ),
-    ));
+    Some(format!(
+        "{field} is {} characters long, and the most it may hold is {}; {advice}",
+        thousands(chars),
+        thousands(max)
+    ))
 }
 
 /// 100000 -> "100,000".
@@ -256,12 +272,19 @@ mod tests {
         p.scenarios[0].positions.push(pos);
         let found = check(&p);
         assert_eq!(found.len(), 1);
+        let Location::Item(item) = &found[0].location else {
+            panic!("not an item: {:?}", found[0].location);
+        };
         assert_eq!(
-            found[0].location,
-            Location::Item(format!(
+            (item.scenario, item.list, item.index, item.part),
+            (Some(0), ItemList::Positions, 0, None)
+        );
+        assert_eq!(
+            item.to_string(),
+            format!(
                 "{} on {}, scenario Party 0 grows stronger (scenarios[0].positions[0])",
                 p.parties[0].name, p.issues[0].name
-            ))
+            )
         );
         assert_eq!(thousands(1_234_567), "1,234,567");
     }
