@@ -43,11 +43,3 @@ pub fn ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell) {
         });
     shell.pane.inspector_done();
 }
-
-/// Shown when the selected item no longer exists (deleted, or undone away).
-pub fn gone(ui: &mut Ui, shell: &mut Shell) {
-    ui.label(RichText::new("The selected item no longer exists.").weak());
-    if ui.button("Clear selection").clicked() {
-        shell.selection = None;
-    }
-}

@@ -15,7 +15,7 @@ mod commands;
 pub mod deals_cache;
 mod dialogs;
 mod document;
-mod edits;
+use stancemap_core::edits;
 pub mod export;
 mod file_commands;
 mod file_dialogs;

@@ -3,6 +3,7 @@
 
 pub mod analysis; // the figures of the analysis: outcome, ZOPA, concession, leverage, sensitivity
 pub mod diff; // the semantic diff of two projects and its effect on the analysis
+pub mod edits; // edits touching several lists: add with fresh ids, delete with dependents
 pub mod files; // open, save, restore, disk check and autosave as outcomes, for the editor
 pub mod format; // the .ron file: read, validate, write canonically, save atomically
 pub mod import; // actor tables of the expected-utility literature (BDM, KTAB CSV) into a project

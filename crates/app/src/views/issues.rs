@@ -5,7 +5,7 @@ use super::rows;
 use crate::document::Document;
 use crate::model::{IdKind, Mark};
 use crate::widgets::{self, Changes};
-use crate::{Command, Selection, Shell, analysis_cache, edits, ids, inspector};
+use crate::{Command, Selection, Shell, analysis_cache, edits, ids};
 use eframe::egui;
 use egui::{RichText, Ui};
 
@@ -115,7 +115,7 @@ pub fn ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell) {
 
 pub fn inspector_ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell, id: &str) {
     let Some(index) = doc.project().issues.iter().position(|i| i.id == id) else {
-        inspector::gone(ui, shell);
+        super::gone(ui, shell);
         return;
     };
     let mut issue = doc.project().issues[index].clone();

@@ -7,7 +7,7 @@ use crate::charts::{Chart, ChartOptions};
 use crate::document::Document;
 use crate::model::{Leverage, LeverageKind, LeverageStatus, Project};
 use crate::widgets::{self, Changes};
-use crate::{Selection, Shell, edits, inspector};
+use crate::{Selection, Shell, edits};
 use eframe::egui;
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
@@ -398,7 +398,7 @@ pub fn inspector_ui(
         None => None,
     };
     let Some(mut item) = item else {
-        inspector::gone(ui, shell);
+        super::gone(ui, shell);
         return;
     };
     let project = doc.project();

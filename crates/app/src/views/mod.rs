@@ -1,6 +1,7 @@
 //! The view registry: one `ViewKind` variant and one file per view. Each view file has
 //! `pub fn ui(ui, doc, shell)` for the central panel; items it lists are edited in the
-//! inspector (`super::inspector`). To add a view: a variant here, its arms below, its file.
+//! inspector (`super::inspector`), which calls each view's `inspector_ui`; views never import
+//! the inspector back. To add a view: a variant here, its arms below, its file.
 
 use eframe::egui;
 pub mod analysis;
@@ -168,5 +169,13 @@ mod tests {
             "overview, parties, issues, positions, leverage, timeline, scenarios, analysis, \
              concession-matrix, zopa, deals, simulation"
         );
+    }
+}
+
+/// Shown when the selected item no longer exists (deleted, or undone away).
+pub fn gone(ui: &mut egui::Ui, shell: &mut Shell) {
+    ui.label(egui::RichText::new("The selected item no longer exists.").weak());
+    if ui.button("Clear selection").clicked() {
+        shell.selection = None;
     }
 }

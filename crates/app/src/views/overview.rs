@@ -4,7 +4,7 @@
 use crate::document::Document;
 use crate::model::{IdKind, OutcomeMethod, Source, unique_id};
 use crate::widgets::{self, Changes};
-use crate::{Selection, Shell, edits, ids, inspector};
+use crate::{Selection, Shell, edits, ids};
 use eframe::egui;
 use egui::{RichText, Ui};
 use stancemap_core::words::{count, plural};
@@ -184,7 +184,7 @@ fn sources_ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell) {
 
 pub fn source_inspector_ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell, index: usize) {
     let Some(mut source) = doc.project().sources.get(index).cloned() else {
-        inspector::gone(ui, shell);
+        super::gone(ui, shell);
         return;
     };
     ui.label(RichText::new("Source").strong().size(16.0));

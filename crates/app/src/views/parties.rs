@@ -5,7 +5,7 @@ use super::rows;
 use crate::document::Document;
 use crate::model::{IdKind, PowerOverride, Role};
 use crate::widgets::{self, Changes};
-use crate::{Command, Selection, Shell, analysis_cache, edits, ids, inspector};
+use crate::{Command, Selection, Shell, analysis_cache, edits, ids};
 use eframe::egui;
 use egui::{RichText, Ui};
 
@@ -113,7 +113,7 @@ enum Move {
 
 pub fn inspector_ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell, id: &str) {
     let Some(index) = doc.project().parties.iter().position(|p| p.id == id) else {
-        inspector::gone(ui, shell);
+        super::gone(ui, shell);
         return;
     };
     let view = shell.resolved(doc);

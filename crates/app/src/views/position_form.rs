@@ -4,7 +4,7 @@
 use crate::document::{Document, EditKey};
 use crate::model::Position;
 use crate::widgets::{self, Changes};
-use crate::{Shell, edits, inspector};
+use crate::{Shell, edits};
 use eframe::egui;
 use egui::{RichText, Ui};
 
@@ -56,7 +56,7 @@ pub fn inspector_ui(
     let view = shell.resolved(doc);
     let project = &view.project;
     let (Some(p), Some(i)) = (project.party(party), project.issue(issue)) else {
-        inspector::gone(ui, shell);
+        super::gone(ui, shell);
         return;
     };
     ui.horizontal(|ui| {

@@ -4,7 +4,7 @@
 use crate::document::Document;
 use crate::model::{IdKind, PowerOverride, Project, Scenario, unique_id};
 use crate::widgets::{self, Changes};
-use crate::{Selection, Shell, edits, ids, inspector};
+use crate::{Selection, Shell, edits, ids};
 use eframe::egui;
 use egui::{RichText, Ui};
 use stancemap_core::words::plural;
@@ -376,7 +376,7 @@ fn events_ui(ui: &mut Ui, s: &Scenario, shell: &mut Shell) {
 
 pub fn inspector_ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell, id: &str) {
     let Some(index) = doc.project().scenarios.iter().position(|s| s.id == id) else {
-        inspector::gone(ui, shell);
+        super::gone(ui, shell);
         return;
     };
     let mut scenario = doc.project().scenarios[index].clone();

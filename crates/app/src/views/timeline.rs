@@ -7,7 +7,7 @@ use crate::charts::{Chart, ChartOptions};
 use crate::document::Document;
 use crate::model::{Event, EventKind, Shift};
 use crate::widgets::{self, Changes};
-use crate::{Selection, Shell, analysis_cache, edits, inspector};
+use crate::{Selection, Shell, analysis_cache, edits};
 use eframe::egui;
 use egui::{RichText, Ui};
 
@@ -219,7 +219,7 @@ pub fn inspector_ui(
         (Some(_), None) => None,
     };
     let Some(mut event) = event else {
-        inspector::gone(ui, shell);
+        super::gone(ui, shell);
         return;
     };
     let project = doc.project();

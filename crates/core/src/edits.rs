@@ -3,7 +3,7 @@
 //! Pure functions over the model, so they are tested without a window.
 
 use crate::model::{Issue, Party, Position, Project, Role, Scenario, unique_id};
-use stancemap_core::words::plural;
+use crate::words::plural;
 
 /// What goes with a removed party or issue (base and scenarios together).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
