@@ -15,6 +15,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+mod ui_support;
+use ui_support::wait_for_save;
+
 struct Setup {
     _dir: tempfile::TempDir,
     file: PathBuf,
@@ -115,7 +118,7 @@ fn after_a_crash_restore_opens_the_recovered_work_unsaved_and_leaves_the_file_al
     h.run();
 
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    h.run();
+    wait_for_save(&mut h);
     assert_eq!(h.state().modal_title(), None);
     assert!(!h.state().doc.is_dirty());
     assert_eq!(format::load_path(&s.file).unwrap().project, recovered);
@@ -253,7 +256,7 @@ fn a_save_into_a_folder_that_vanished_shows_why_and_keeps_the_work() {
         .edit(None, |p| p.title = "Unsaved title".into());
     fs::remove_dir_all(&folder).unwrap();
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    h.run();
+    wait_for_save(&mut h);
     assert_eq!(h.state().modal_title(), Some("Could not save"));
     assert!(shows(
         &h,
@@ -295,7 +298,7 @@ fn save_as_under_a_regular_file_fails_and_save_as_again_succeeds() {
         .doc
         .edit(None, |p| p.title = "Unsaved title".into());
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
-    h.run();
+    wait_for_save(&mut h);
     assert_eq!(h.state().modal_title(), Some("Could not save"));
     assert!(shows(
         &h,
@@ -304,7 +307,7 @@ fn save_as_under_a_regular_file_fails_and_save_as_again_succeeds() {
     assert!(h.state().doc.is_dirty());
     assert_eq!(h.state().doc.path.as_deref(), Some(s.file.as_path()));
     h.get_by_label("Save As…").click();
-    h.run();
+    wait_for_save(&mut h);
     assert_eq!(h.state().modal_title(), None);
     assert!(!h.state().doc.is_dirty());
     assert_eq!(h.state().doc.path.as_deref(), Some(good.as_path()));
@@ -333,7 +336,7 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
         .edit(None, |p| p.summary = "My notes".into());
     let other = change_on_disk(&s.file, &s.project, "Changed by a colleague");
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    h.run();
+    wait_for_save(&mut h);
     assert_eq!(
         h.state().modal_title(),
         Some("The file changed on disk since you opened it")
@@ -356,9 +359,9 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
         .edit(None, |p| p.summary = "My notes".into());
     let theirs = change_on_disk(&s.file, &s.project, "Changed again, by a colleague");
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    h.run();
+    wait_for_save(&mut h);
     h.get_by_label("Overwrite").click();
-    h.run();
+    wait_for_save(&mut h);
     assert_eq!(h.state().modal_title(), None);
     assert!(!h.state().doc.is_dirty());
     assert_eq!(
@@ -374,7 +377,7 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
     // Saved over it knowingly: the next save does not ask again.
     h.state_mut().doc.edit(None, |p| p.summary = "More".into());
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    h.run();
+    wait_for_save(&mut h);
     assert_eq!(h.state().modal_title(), None);
     assert!(!h.state().doc.is_dirty());
 }

@@ -63,6 +63,25 @@ pub fn settle(h: &mut Harness<'_, App>) {
         let shell = &mut h.state_mut().shell;
         stancemap::app::simulation_cache::wait(shell, std::time::Duration::from_secs(120));
         shell.deals.wait(std::time::Duration::from_secs(120));
+        h.state_mut().wait_for_save();
+    }
+    h.run();
+}
+
+/// Run frames until a save the test asked for has been written and taken in (saves are
+/// written on a worker thread, and what waits on them runs when they land).
+pub fn wait_for_save(h: &mut Harness<'_, App>) {
+    // The key or click reaches the app on the next frame and the save starts on the one
+    // after; while it is written the app polls for it, so `run` would not settle.
+    for _ in 0..4 {
+        h.step();
+        if h.state().is_saving() {
+            break;
+        }
+    }
+    while h.state().is_saving() {
+        h.state_mut().wait_for_save();
+        h.step();
     }
     h.run();
 }

@@ -78,7 +78,7 @@ impl App {
                 self.save();
             }
             Command::SaveAs => {
-                self.save_as();
+                self.save_as_then(None);
             }
             Command::Quit => self.guarded(Pending::Quit, ctx),
             Command::Undo | Command::Redo => {

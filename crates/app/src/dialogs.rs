@@ -182,11 +182,7 @@ pub fn modal_ui(ctx: &egui::Context, app: &mut App) {
     match answer {
         None => app.modal = Some(modal),
         Some(Answer::Close) => {}
-        Some(Answer::Save(pending)) => {
-            if app.save_then(Some(pending.clone())) {
-                app.perform(pending, ctx);
-            }
-        }
+        Some(Answer::Save(pending)) => app.save_then(Some(pending)),
         Some(Answer::Discard(pending)) => {
             app.discard_recovery_copy();
             app.perform(pending, ctx);
@@ -204,20 +200,8 @@ pub fn modal_ui(ctx: &egui::Context, app: &mut App) {
         }
         Some(Answer::KeepMine(path)) => app.keep_mine(&path),
         Some(Answer::ShowDifferences(path)) => crate::teams::show_disk_differences(app, &path),
-        Some(Answer::Overwrite(path, then)) => {
-            if app.save_to(&path, false, None)
-                && let Some(pending) = then
-            {
-                app.perform(pending, ctx);
-            }
-        }
-        Some(Answer::SaveAs(then)) => {
-            if app.save_as()
-                && let Some(pending) = then
-            {
-                app.perform(pending, ctx);
-            }
-        }
+        Some(Answer::Overwrite(path, then)) => app.save_to(&path, false, then),
+        Some(Answer::SaveAs(then)) => app.save_as_then(then),
         Some(Answer::Delete(what)) => app.delete(&what),
         Some(Answer::GoTo(target)) => {
             app.shell.scenario = target.scenario;

@@ -203,10 +203,25 @@ impl Document {
 
     /// Record that the project as it is now has been written to `path`.
     pub fn mark_saved(&mut self, path: PathBuf) {
+        let (revision, snapshot) = self.to_save();
+        self.mark_saved_at(path, revision, snapshot);
+    }
+
+    /// What a save writes: the open edit group is sealed, and the revision and its
+    /// snapshot handed out (shared, not copied).
+    pub fn to_save(&mut self) -> (u64, Arc<Project>) {
         self.seal();
+        (self.revision, self.base.clone())
+    }
+
+    /// Record that `snapshot`, the project at `revision`, has been written to `path`. Edits
+    /// made since stay unsaved; undoing back to the snapshot reads as clean.
+    pub fn mark_saved_at(&mut self, path: PathBuf, revision: u64, snapshot: Arc<Project>) {
         self.path = Some(path);
-        self.saved_revision = self.revision;
-        self.saved = Some(self.base.clone());
+        if self.revision == revision {
+            self.saved_revision = revision;
+        }
+        self.saved = Some(snapshot);
         self.saved_at = Some(jiff::Zoned::now());
     }
 
@@ -279,6 +294,24 @@ mod tests {
         assert!(!d.is_dirty());
         d.edit(None, |p| p.summary = "z".into());
         assert!(d.is_dirty());
+    }
+
+    #[test]
+    fn edits_made_while_a_save_is_written_stay_unsaved() {
+        let mut d = doc();
+        let key = egui::Id::unique("summary");
+        d.edit(Some(key), |p| p.summary = "typed".into());
+        // The save takes the sealed snapshot; typing goes on in a new group meanwhile.
+        let (revision, snapshot) = d.to_save();
+        assert_eq!(snapshot.summary, "typed");
+        d.edit(Some(key), |p| p.summary = "typed more".into());
+        d.mark_saved_at(PathBuf::from("/tmp/x.ron"), revision, snapshot);
+        assert!(d.is_dirty(), "the file holds 'typed', not 'typed more'");
+        assert_eq!(d.path.as_deref(), Some(std::path::Path::new("/tmp/x.ron")));
+        // Undoing back to what the file holds reads as clean.
+        assert!(d.undo());
+        assert_eq!(d.project().summary, "typed");
+        assert!(!d.is_dirty());
     }
 
     #[test]

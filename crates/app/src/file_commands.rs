@@ -1,9 +1,9 @@
-//! The app's side of files: open, save, save as, recovery copies (restore, discard,
-//! autosave) and the changed-on-disk check. The work is `files` in the core, which returns
-//! outcomes; this turns each into the document, a dialog or a status line.
+//! The app's side of files: open, recovery copies (restore, discard, autosave) and the
+//! changed-on-disk check; saving is in `saving.rs`. The work is `files` in the core, which
+//! returns outcomes; this turns each into the document, a dialog or a status line.
 
-use crate::dialogs::{Modal, Pending};
-use crate::files::{self, DiskCheck, SaveOutcome};
+use crate::dialogs::Modal;
+use crate::files::{self, DiskCheck};
 use crate::format::RecoveryEntry;
 use crate::{App, Document, recovery};
 use eframe::egui;
@@ -40,6 +40,8 @@ impl App {
     }
 
     pub(crate) fn replace_document(&mut self, doc: Document) {
+        // A save still being written lands on the document it was made from.
+        self.finish_save();
         self.doc = doc;
         self.disk_seen = None;
         self.comparison = None;
@@ -52,101 +54,6 @@ impl App {
         self.shell.differences = None;
         self.shell.typing = None;
         self.shell.deals = crate::deals_cache::DealsCache::default();
-    }
-
-    /// Save to the document's path, asking for one when it has none. Returns success.
-    pub(crate) fn save(&mut self) -> bool {
-        self.save_then(None)
-    }
-
-    /// `save`, for an action waiting on it (`then`): if the file changed on disk, the
-    /// question that asks about it carries the action on.
-    pub(crate) fn save_then(&mut self, then: Option<Pending>) -> bool {
-        match self.doc.path.clone() {
-            Some(path) => self.save_to(&path, true, then),
-            None => self.save_as(),
-        }
-    }
-
-    pub(crate) fn save_as(&mut self) -> bool {
-        let suggested = self
-            .doc
-            .path
-            .as_ref()
-            .and_then(|p| p.file_name())
-            .map(|n| n.to_string_lossy().into_owned())
-            .or_else(|| self.doc.suggested_name.clone())
-            .unwrap_or_else(|| {
-                format!(
-                    "{}.ron",
-                    crate::model::unique_id(&self.doc.project().title, [])
-                )
-            });
-        match self.dialogs.save_path(&suggested) {
-            Some(mut path) => {
-                if path.extension().is_none() {
-                    path.set_extension("ron");
-                }
-                self.save_to(&path, false, None)
-            }
-            None => false,
-        }
-    }
-
-    /// Write the document to `path`. With `check_disk`, first make sure no other program
-    /// changed the file since it was opened or saved here; if one did, ask instead.
-    pub(crate) fn save_to(&mut self, path: &Path, check_disk: bool, then: Option<Pending>) -> bool {
-        let known = self
-            .doc
-            .stamp
-            .as_ref()
-            .filter(|_| check_disk && self.doc.path.as_deref() == Some(path));
-        match files::save(path, self.doc.project(), known) {
-            SaveOutcome::Saved { stamp, backup } => {
-                let previous = self.doc.path.replace(path.to_path_buf());
-                self.doc.mark_saved(path.to_path_buf());
-                self.doc.stamp = stamp;
-                self.disk_seen = None;
-                if let Some(autosave) = &mut self.autosave {
-                    // The work is in the file now: its copy (and the one kept under the old
-                    // name, after Save As) has done its job.
-                    let _ = autosave.remove_for(Some(path));
-                    if previous.as_deref() != Some(path) {
-                        let _ = autosave.remove_for(previous.as_deref());
-                    }
-                    autosave.settled();
-                }
-                self.settings.remember(path);
-                self.status = match backup {
-                    Some(backup) => format!(
-                        "Saved {} (the previous version is kept as {})",
-                        path.display(),
-                        backup.file_name().unwrap_or_default().to_string_lossy()
-                    ),
-                    None => format!("Saved {}", path.display()),
-                };
-                true
-            }
-            SaveOutcome::ChangedOnDisk => {
-                self.modal = Some(Modal::SaveConflict {
-                    path: path.to_path_buf(),
-                    then,
-                });
-                false
-            }
-            SaveOutcome::Failed { message } => {
-                if let Some(autosave) = &mut self.autosave {
-                    autosave.write_now(
-                        self.doc.path.as_deref(),
-                        self.doc.project(),
-                        self.doc.revision(),
-                    );
-                }
-                self.status = format!("Could not save {}", path.display());
-                self.modal = Some(Modal::SaveFailed { text: message });
-                false
-            }
-        }
     }
 
     /// The user chose to drop the document's unsaved changes: drop their recovery copy too.
@@ -225,6 +132,10 @@ impl App {
 
     /// The window came back into focus: tell the user if another program changed the file.
     pub(crate) fn check_disk(&mut self) {
+        if self.saving.is_some() {
+            // The file is being written by this app: nothing to ask about.
+            return;
+        }
         let (Some(path), Some(stamp)) = (self.doc.path.clone(), &self.doc.stamp) else {
             return;
         };

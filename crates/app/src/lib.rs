@@ -28,6 +28,7 @@ mod path_dialog;
 pub mod present;
 pub mod recovery;
 pub mod samples;
+mod saving;
 mod screenshot;
 mod settings;
 pub mod simulation_cache;
@@ -291,6 +292,11 @@ pub struct App {
     /// A version of the file on disk the user chose to keep working over, so focusing the
     /// window again does not ask about it twice.
     disk_seen: Option<DiskStamp>,
+    /// The save being written on a worker thread, and one asked for meanwhile.
+    saving: Option<saving::Saving>,
+    queued_save: Option<saving::Queued>,
+    /// For workers to ask for a repaint when they are done.
+    ctx: egui::Context,
 }
 
 impl App {
@@ -360,6 +366,9 @@ impl App {
             path_dialog_explained: false,
             presenting: None,
             disk_seen: None,
+            saving: None,
+            queued_save: None,
+            ctx: ctx.clone(),
         };
         let start = options
             .file
@@ -445,6 +454,7 @@ impl eframe::App for App {
         for command in std::mem::take(&mut self.shell.commands) {
             self.run(command, ctx);
         }
+        self.poll_save(ctx);
         briefing::poll(self, ctx);
         self.keep_work_safe(ctx);
         if let Some(job) = &mut self.screenshot
@@ -506,6 +516,12 @@ impl eframe::App for App {
         if !self.shell.commands.is_empty() {
             ctx.request_repaint();
         }
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        // A save still being written finishes before the program ends.
+        self.finish_save();
+        self.finish_autosave();
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

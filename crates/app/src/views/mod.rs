@@ -154,6 +154,14 @@ impl ViewKind {
     }
 }
 
+/// Shown when the selected item no longer exists (deleted, or undone away).
+pub fn gone(ui: &mut egui::Ui, shell: &mut Shell) {
+    ui.label(egui::RichText::new("The selected item no longer exists.").weak());
+    if ui.button("Clear selection").clicked() {
+        shell.selection = None;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -169,13 +177,5 @@ mod tests {
             "overview, parties, issues, positions, leverage, timeline, scenarios, analysis, \
              concession-matrix, zopa, deals, simulation"
         );
-    }
-}
-
-/// Shown when the selected item no longer exists (deleted, or undone away).
-pub fn gone(ui: &mut egui::Ui, shell: &mut Shell) {
-    ui.label(egui::RichText::new("The selected item no longer exists.").weak());
-    if ui.button("Clear selection").clicked() {
-        shell.selection = None;
     }
 }
