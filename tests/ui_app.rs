@@ -17,7 +17,7 @@ fn sample_title(index: usize) -> String {
 }
 
 mod ui_support;
-use ui_support::{Launch, launch, stance, wait_for_save};
+use ui_support::{Launch, launch, stance, wait_for_writes};
 
 fn harness_with(file: Option<PathBuf>, dialogs: ScriptedDialogs) -> Harness<'static, App> {
     launch(Launch {
@@ -212,7 +212,7 @@ fn save_to_a_file_and_reload_it_gives_the_same_project() {
         .set_value_accesskit(33.0);
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    wait_for_save(&mut h);
+    wait_for_writes(&mut h);
     assert_eq!(h.state().doc.path.as_deref(), Some(path.as_path()));
     assert!(!h.state().doc.is_dirty());
     let loaded = stancemap::format::load_path(&path).expect("the saved file loads");

@@ -8,7 +8,7 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use stancemap::app::{App, Options, RecoveryOptions, ScriptedDialogs, Settings};
+use stancemap::app::{App, RecoveryOptions, ScriptedDialogs};
 use stancemap::format::{self, RecoveryStore};
 use stancemap::model::Project;
 use std::fs;
@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 mod ui_support;
-use ui_support::wait_for_save;
+use ui_support::{Launch, launch, wait_for_writes};
 
 struct Setup {
     _dir: tempfile::TempDir,
@@ -46,24 +46,15 @@ fn harness(
     interval: Duration,
     dialogs: ScriptedDialogs,
 ) -> Harness<'static, App> {
-    let file = file.to_path_buf();
-    let options = RecoveryOptions {
-        dir: recovery.to_path_buf(),
-        interval,
-    };
-    Harness::builder()
-        .with_size([1440.0, 900.0])
-        .build_eframe(move |cc| {
-            let app_options = Options {
-                file: Some(file),
-                view: None,
-                screenshot: None,
-                dialogs: Box::new(dialogs),
-                persist: false,
-            };
-            App::with_settings(&cc.egui_ctx, app_options, Settings::default())
-                .with_recovery(options)
-        })
+    launch(Launch {
+        file: Some(file.to_path_buf()),
+        dialogs,
+        recovery: Some(RecoveryOptions {
+            dir: recovery.to_path_buf(),
+            interval,
+        }),
+        ..Launch::default()
+    })
 }
 
 const LONG: Duration = Duration::from_secs(30);
@@ -118,7 +109,7 @@ fn after_a_crash_restore_opens_the_recovered_work_unsaved_and_leaves_the_file_al
     h.run();
 
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    wait_for_save(&mut h);
+    wait_for_writes(&mut h);
     assert_eq!(h.state().modal_title(), None);
     assert!(!h.state().doc.is_dirty());
     assert_eq!(format::load_path(&s.file).unwrap().project, recovered);
@@ -256,7 +247,7 @@ fn a_save_into_a_folder_that_vanished_shows_why_and_keeps_the_work() {
         .edit(None, |p| p.title = "Unsaved title".into());
     fs::remove_dir_all(&folder).unwrap();
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    wait_for_save(&mut h);
+    wait_for_writes(&mut h);
     assert_eq!(h.state().modal_title(), Some("Could not save"));
     assert!(shows(
         &h,
@@ -298,7 +289,7 @@ fn save_as_under_a_regular_file_fails_and_save_as_again_succeeds() {
         .doc
         .edit(None, |p| p.title = "Unsaved title".into());
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
-    wait_for_save(&mut h);
+    wait_for_writes(&mut h);
     assert_eq!(h.state().modal_title(), Some("Could not save"));
     assert!(shows(
         &h,
@@ -307,7 +298,7 @@ fn save_as_under_a_regular_file_fails_and_save_as_again_succeeds() {
     assert!(h.state().doc.is_dirty());
     assert_eq!(h.state().doc.path.as_deref(), Some(s.file.as_path()));
     h.get_by_label("Save As…").click();
-    wait_for_save(&mut h);
+    wait_for_writes(&mut h);
     assert_eq!(h.state().modal_title(), None);
     assert!(!h.state().doc.is_dirty());
     assert_eq!(h.state().doc.path.as_deref(), Some(good.as_path()));
@@ -336,7 +327,7 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
         .edit(None, |p| p.summary = "My notes".into());
     let other = change_on_disk(&s.file, &s.project, "Changed by a colleague");
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    wait_for_save(&mut h);
+    wait_for_writes(&mut h);
     assert_eq!(
         h.state().modal_title(),
         Some("The file changed on disk since you opened it")
@@ -359,9 +350,9 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
         .edit(None, |p| p.summary = "My notes".into());
     let theirs = change_on_disk(&s.file, &s.project, "Changed again, by a colleague");
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    wait_for_save(&mut h);
+    wait_for_writes(&mut h);
     h.get_by_label("Overwrite").click();
-    wait_for_save(&mut h);
+    wait_for_writes(&mut h);
     assert_eq!(h.state().modal_title(), None);
     assert!(!h.state().doc.is_dirty());
     assert_eq!(
@@ -377,7 +368,7 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
     // Saved over it knowingly: the next save does not ask again.
     h.state_mut().doc.edit(None, |p| p.summary = "More".into());
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    wait_for_save(&mut h);
+    wait_for_writes(&mut h);
     assert_eq!(h.state().modal_title(), None);
     assert!(!h.state().doc.is_dirty());
 }

@@ -6,22 +6,18 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use stancemap::app::{App, Options, ScriptedDialogs, Selection, Settings};
+use stancemap::app::{App, ScriptedDialogs, Selection};
 use std::path::PathBuf;
 
+mod ui_support;
+use ui_support::{Launch, launch, wait_for_writes};
+
 fn harness_with(file: Option<PathBuf>, dialogs: ScriptedDialogs) -> Harness<'static, App> {
-    Harness::builder()
-        .with_size([1440.0, 900.0])
-        .build_eframe(move |cc| {
-            let options = Options {
-                file,
-                view: None,
-                screenshot: None,
-                dialogs: Box::new(dialogs),
-                persist: false,
-            };
-            App::with_settings(&cc.egui_ctx, options, Settings::default())
-        })
+    launch(Launch {
+        file,
+        dialogs,
+        ..Launch::default()
+    })
 }
 
 fn harness() -> Harness<'static, App> {
@@ -218,7 +214,8 @@ fn file_menu(h: &mut Harness<'_, App>, item: &str) {
     h.get_by_label("File").click();
     h.run();
     h.get_by_label(item).click();
-    h.run();
+    // What the item writes (an export) is written on a worker thread.
+    wait_for_writes(h);
 }
 
 #[test]

@@ -4,7 +4,7 @@
 
 use eframe::egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use stancemap::app::{App, Options, ScriptedDialogs, Settings, ViewKind};
+use stancemap::app::{App, Options, RecoveryOptions, ScriptedDialogs, Settings, ViewKind};
 use std::path::PathBuf;
 
 /// The built-in ceasefire sample's file, for tests that open it from disk.
@@ -19,6 +19,8 @@ pub struct Launch {
     pub dialogs: ScriptedDialogs,
     /// The window size in points.
     pub size: [f32; 2],
+    /// Autosave into this folder, offering the copies already there.
+    pub recovery: Option<RecoveryOptions>,
 }
 
 impl Default for Launch {
@@ -28,6 +30,7 @@ impl Default for Launch {
             view: None,
             dialogs: ScriptedDialogs::default(),
             size: [1440.0, 900.0],
+            recovery: None,
         }
     }
 }
@@ -39,6 +42,7 @@ pub fn launch(launch: Launch) -> Harness<'static, App> {
         view,
         dialogs,
         size,
+        recovery,
     } = launch;
     let mut h = Harness::builder().with_size(size).build_eframe(move |cc| {
         let options = Options {
@@ -48,7 +52,11 @@ pub fn launch(launch: Launch) -> Harness<'static, App> {
             dialogs: Box::new(dialogs),
             persist: false,
         };
-        App::with_settings(&cc.egui_ctx, options, Settings::default())
+        let app = App::with_settings(&cc.egui_ctx, options, Settings::default());
+        match recovery {
+            Some(recovery) => app.with_recovery(recovery),
+            None => app,
+        }
     });
     settle(&mut h);
     h
@@ -63,24 +71,24 @@ pub fn settle(h: &mut Harness<'_, App>) {
         let shell = &mut h.state_mut().shell;
         stancemap::app::simulation_cache::wait(shell, std::time::Duration::from_secs(120));
         shell.deals.wait(std::time::Duration::from_secs(120));
-        h.state_mut().wait_for_save();
+        h.state_mut().wait_for_writes();
     }
     h.run();
 }
 
-/// Run frames until a save the test asked for has been written and taken in (saves are
-/// written on a worker thread, and what waits on them runs when they land).
-pub fn wait_for_save(h: &mut Harness<'_, App>) {
-    // The key or click reaches the app on the next frame and the save starts on the one
-    // after; while it is written the app polls for it, so `run` would not settle.
+/// Run frames until the save or export the test asked for has been written and taken in
+/// (both are written on a worker thread, and what waits on them runs when they land).
+pub fn wait_for_writes(h: &mut Harness<'_, App>) {
+    // The key or click reaches the app on the next frame and the work starts on that one
+    // or the next; while it is written the app polls for it, so `run` would not settle.
     for _ in 0..4 {
         h.step();
-        if h.state().is_saving() {
+        if h.state().is_writing() {
             break;
         }
     }
-    while h.state().is_saving() {
-        h.state_mut().wait_for_save();
+    while h.state().is_writing() {
+        h.state_mut().wait_for_writes();
         h.step();
     }
     h.run();

@@ -3,11 +3,13 @@
 //! Both go through `charts::export`, so the files match `stancemap render`.
 
 use super::analysis_cache;
+use super::writing::{self, Report};
 use super::{App, Document, Shell};
 use crate::charts::export::{self, Formats};
 use crate::charts::{Chart, ChartInput, ChartOptions, Theme};
 use eframe::egui;
 use egui::{Id, RichText};
+use stancemap_core::words::plural;
 use std::path::{Path, PathBuf};
 
 /// The export dialog's choices (kept for the session) and whether it is open.
@@ -56,85 +58,103 @@ fn options(shell: &Shell, doc: &Document) -> ChartOptions {
     }
 }
 
-/// Write the dialog's charts of the active scenario into `dir`; returns the paths written.
-pub fn write_charts(shell: &mut Shell, doc: &Document, dir: &Path) -> Result<Vec<PathBuf>, String> {
-    let snap = analysis_cache::current(shell, doc);
-    let state = &shell.export;
-    if state.charts.is_empty() {
-        return Err("Pick at least one chart.".to_owned());
-    }
-    let charts: Vec<Chart> = Chart::ALL
-        .into_iter()
-        .filter(|c| state.charts.contains(c))
-        .collect();
-    let options = options(shell, doc);
-    let input = ChartInput {
-        view: &snap.view,
-        analysis: &snap.analysis,
-        theme: state.theme,
-        options: &options,
-    };
-    export::write_all(
-        dir,
-        &charts,
-        state.formats,
-        &input,
-        state.width,
-        state.height,
-    )
-    .map_err(|e| e.to_string())
+/// The charts to draw, as the active scenario stands now: owned, so a worker can draw them.
+struct Drawing {
+    snap: analysis_cache::Snapshot,
+    options: ChartOptions,
+    theme: Theme,
+    width: u32,
+    height: u32,
 }
 
-/// Write one chart to `path`: PNG when it ends in `.png`, else SVG (adding `.svg` when
-/// there is no extension). Returns the path written.
-pub fn write_chart(
-    shell: &mut Shell,
-    doc: &Document,
-    chart: Chart,
-    path: &Path,
-) -> Result<PathBuf, String> {
-    let snap = analysis_cache::current(shell, doc);
+impl Drawing {
+    fn of(shell: &mut Shell, doc: &Document) -> Self {
+        let snap = analysis_cache::current(shell, doc);
+        let state = &shell.export;
+        Self {
+            options: options(shell, doc),
+            theme: state.theme,
+            width: state.width,
+            height: state.height,
+            snap,
+        }
+    }
+
+    fn input(&self) -> ChartInput<'_> {
+        ChartInput {
+            view: &self.snap.view,
+            analysis: &self.snap.analysis,
+            theme: self.theme,
+            options: &self.options,
+        }
+    }
+
+    /// Write `charts` into `dir`; what to tell the user.
+    fn write_all(&self, dir: &Path, charts: &[Chart], formats: Formats) -> Result<String, String> {
+        let input = self.input();
+        let paths = export::write_all(dir, charts, formats, &input, self.width, self.height)
+            .map_err(|e| e.to_string())?;
+        let names: Vec<String> = paths
+            .iter()
+            .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .collect();
+        Ok(format!(
+            "Wrote {} to {}: {}",
+            plural(paths.len(), "file"),
+            dir.display(),
+            names.join(", ")
+        ))
+    }
+
+    /// Write `chart` to `path` as PNG or SVG; what to tell the user.
+    fn write_one(&self, chart: Chart, path: &Path, png: bool) -> Result<String, String> {
+        let input = self.input();
+        let bytes = if png {
+            export::png(chart, &input, self.width, self.height)
+        } else {
+            export::svg(chart, &input, self.width, self.height).map(String::into_bytes)
+        }
+        .map_err(|e| e.to_string())?;
+        crate::format::write_export(path, &bytes).map_err(|e| e.to_string())?;
+        Ok(format!("Exported {}", path.display()))
+    }
+}
+
+/// Where one chart goes and whether as PNG: by its extension, `.svg` added when it has
+/// none; another extension is refused.
+fn chart_file(path: &Path) -> Result<(PathBuf, bool), String> {
     let mut path = path.to_path_buf();
     let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase());
-    let png = match ext.as_deref() {
-        Some("png") => true,
-        Some("svg") => false,
+    match ext.as_deref() {
+        Some("png") => Ok((path, true)),
+        Some("svg") => Ok((path, false)),
         None => {
             path.set_extension("svg");
-            false
+            Ok((path, false))
         }
-        Some(other) => {
-            return Err(format!(
-                "cannot export a chart as “.{other}”: name the file .svg or .png"
-            ));
-        }
-    };
-    let options = options(shell, doc);
-    let state = &shell.export;
-    let input = ChartInput {
-        view: &snap.view,
-        analysis: &snap.analysis,
-        theme: state.theme,
-        options: &options,
-    };
-    let bytes = if png {
-        export::png(chart, &input, state.width, state.height)
-    } else {
-        export::svg(chart, &input, state.width, state.height).map(String::into_bytes)
+        Some(other) => Err(format!(
+            "cannot export a chart as “.{other}”: name the file .svg or .png"
+        )),
     }
-    .map_err(|e| e.to_string())?;
-    crate::format::write_export(&path, &bytes).map_err(|e| e.to_string())?;
-    Ok(path)
 }
 
-/// "Export…" of one chart view: ask where, write, report in the status bar or a message.
+/// "Export…" of one chart view: ask where, then draw and write it on a worker thread; the
+/// status bar says where it went, a message why it failed.
 pub fn export_one(app: &mut App, chart: Chart) {
+    if writing::is_busy(app) {
+        return;
+    }
     let suggested = format!("{}.svg", chart.name());
     let Some(path) = app.dialogs.chart_path(&suggested) else {
         return;
     };
-    match write_chart(&mut app.shell, &app.doc, chart, &path) {
-        Ok(path) => app.status = format!("Exported {}", path.display()),
+    match chart_file(&path) {
+        Ok((path, png)) => {
+            let drawing = Drawing::of(&mut app.shell, &app.doc);
+            writing::start(app, "chart", Report::Status, move || {
+                drawing.write_one(chart, &path, png)
+            });
+        }
         Err(text) => {
             app.modal = Some(super::dialogs::Modal::Message {
                 title: "Could not export the chart".into(),
@@ -142,6 +162,29 @@ pub fn export_one(app: &mut App, chart: Chart) {
             });
         }
     }
+}
+
+/// The Export charts dialog's Export: the chosen charts into `dir` on a worker thread; the
+/// dialog says what was written or why not.
+fn export_chosen(app: &mut App, dir: PathBuf) {
+    if app.shell.export.charts.is_empty() {
+        app.shell.export.outcome = Some(Err("Pick at least one chart.".to_owned()));
+        return;
+    }
+    if writing::is_busy(app) {
+        return;
+    }
+    let state = &app.shell.export;
+    let charts: Vec<Chart> = Chart::ALL
+        .into_iter()
+        .filter(|c| state.charts.contains(c))
+        .collect();
+    let formats = state.formats;
+    let drawing = Drawing::of(&mut app.shell, &app.doc);
+    app.shell.export.outcome = None;
+    writing::start(app, "charts", Report::ExportDialog, move || {
+        drawing.write_all(&dir, &charts, formats)
+    });
 }
 
 /// The Export charts dialog, while open.
@@ -238,23 +281,7 @@ pub fn dialog_ui(ctx: &egui::Context, app: &mut App) {
         app.shell.export.outcome = None;
     }
     if run && let Some(folder) = app.shell.export.folder.clone() {
-        let outcome = write_charts(&mut app.shell, &app.doc, &folder).map(|paths| {
-            let names: Vec<String> = paths
-                .iter()
-                .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
-                .collect();
-            format!(
-                "Wrote {} file{} to {}: {}",
-                paths.len(),
-                if paths.len() == 1 { "" } else { "s" },
-                folder.display(),
-                names.join(", ")
-            )
-        });
-        if let Ok(text) = &outcome {
-            app.status = text.clone();
-        }
-        app.shell.export.outcome = Some(outcome);
+        export_chosen(app, folder);
     }
     if close || (response.should_close() && !run && !pick_folder) {
         app.shell.export.open = false;

@@ -35,6 +35,7 @@ pub mod simulation_cache;
 mod teams;
 mod views;
 mod widgets;
+pub mod writing;
 
 pub use commands::Command;
 pub use document::Document;
@@ -110,8 +111,8 @@ pub struct Shell {
     /// The simulation of the active scenario, computed off the UI thread.
     pub simulation: simulation_cache::SimulationCache,
     pub simulation_view: views::simulation::State,
-    /// The briefing pack being written on a worker thread.
-    pub briefing: briefing::BriefingState,
+    /// The export (briefing, role sheets, charts) being written on a worker thread.
+    pub writing: writing::Writing,
     /// Keyboard focus between the view and the inspector (Tab, F6, Enter on a cell).
     pub pane: focus::PaneFocus,
     /// The page of party columns the positions grid shows.
@@ -136,7 +137,7 @@ impl Shell {
             typing: None,
             simulation: simulation_cache::SimulationCache::default(),
             simulation_view: views::simulation::State::default(),
-            briefing: briefing::BriefingState::default(),
+            writing: writing::Writing::default(),
             pane: focus::PaneFocus::default(),
             column_page: views::positions::ColumnPage::default(),
         }
@@ -455,7 +456,7 @@ impl eframe::App for App {
             self.run(command, ctx);
         }
         self.poll_save(ctx);
-        briefing::poll(self, ctx);
+        writing::poll(self, ctx);
         self.keep_work_safe(ctx);
         if let Some(job) = &mut self.screenshot
             && let Some(result) = job.step(ctx)
@@ -502,7 +503,7 @@ impl eframe::App for App {
             view.ui(ui, &mut self.doc, &mut self.shell);
         });
         export::dialog_ui(&ctx, self);
-        briefing::progress_ui(&ctx, self);
+        writing::progress_ui(&ctx, self);
         teams::window_ui(&ctx, self);
         self.help.ui(&ctx);
         if let Some(comparison) = &self.comparison

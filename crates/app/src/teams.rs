@@ -8,8 +8,10 @@ use crate::dialogs::Modal;
 use crate::diff::{self, ChangeKind, ItemKey, Section};
 use crate::format;
 use crate::model::Project;
+use crate::writing::{self, Report};
 use eframe::egui;
 use egui::RichText;
+use stancemap_core::words::plural;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -266,18 +268,16 @@ pub fn export_csv(app: &mut App) {
     let Some(path) = app.dialogs.csv_save_path(&format!("{stem}-positions.csv")) else {
         return;
     };
-    let rows = app.doc.project().positions.len();
-    match format::write_export(&path, format::to_csv(app.doc.project()).as_bytes()) {
-        Ok(()) => {
-            app.status = format!("Wrote {rows} positions to {}", path.display());
-        }
-        Err(e) => {
-            app.modal = Some(Modal::Message {
-                title: "Could not export the positions".into(),
-                text: e.to_string(),
-            });
-        }
-    }
+    let project = app.doc.snapshot();
+    writing::start(app, "positions", Report::Status, move || {
+        format::write_export(&path, format::to_csv(&project).as_bytes())
+            .map_err(|e| e.to_string())?;
+        Ok(format!(
+            "Wrote {} to {}",
+            plural(project.positions.len(), "position"),
+            path.display()
+        ))
+    });
 }
 
 /// File > Import positions from CSV…: every row applied as one undo step, or none.
