@@ -2,6 +2,7 @@
 //! changed-on-disk check; saving is in `saving.rs`. The work is `files` in the core, which
 //! returns outcomes; this turns each into the document, a dialog or a status line.
 
+use crate::cached::Cached;
 use crate::dialogs::Modal;
 use crate::files::{self, DiskCheck};
 use crate::format::RecoveryEntry;
@@ -50,7 +51,7 @@ impl App {
         }
         self.shell.selection = None;
         self.shell.scenario = None;
-        self.shell.resolved = None;
+        self.shell.resolved = Cached::default();
         self.shell.differences = None;
         self.shell.typing = None;
         self.shell.deals = crate::deals_cache::DealsCache::default();

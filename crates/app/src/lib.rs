@@ -45,6 +45,7 @@ pub use recovery::RecoveryOptions;
 pub use settings::{Settings, ThemeChoice};
 pub use views::ViewKind;
 
+use cached::Cached;
 use crate::format::{Diagnostic, DiskStamp, RecoveryEntry};
 use crate::model::{Project, View};
 use dialogs::{Modal, Pending};
@@ -97,7 +98,7 @@ pub struct Shell {
     commands: Vec<Command>,
     pub leverage_sort: views::leverage::Sort,
     /// The resolved view, and what it was resolved for.
-    resolved: Option<(ViewKey, Arc<View>)>,
+    resolved: Cached<ViewKey, Arc<View>>,
     /// The analysis and drawn charts of the active scenario (see `analysis_cache`).
     pub analysis: analysis_cache::AnalysisCache,
     /// The deal figures, computed off the UI thread (see `deals_cache`).
@@ -128,7 +129,7 @@ impl Shell {
             as_of: None,
             commands: Vec::new(),
             leverage_sort: views::leverage::Sort::default(),
-            resolved: None,
+            resolved: Cached::default(),
             analysis: analysis_cache::AnalysisCache::default(),
             deals: deals_cache::DealsCache::default(),
             analysis_view: views::analysis::State::default(),
@@ -156,9 +157,7 @@ impl Shell {
             scenario: self.scenario.clone(),
             as_of: self.as_of.clone(),
         };
-        if let Some((resolved_for, view)) = &self.resolved
-            && *resolved_for == key
-        {
+        if let Some(view) = self.resolved.get(&key) {
             return view.clone();
         }
         let view = match self.view_of(doc, self.scenario.as_deref()) {
@@ -176,7 +175,7 @@ impl Shell {
             }
         };
         let view = Arc::new(view);
-        self.resolved = Some((key, view.clone()));
+        self.resolved.set(key, view.clone());
         view
     }
 
@@ -272,7 +271,7 @@ pub struct App {
     screenshot: Option<screenshot::Job>,
     /// The outcome of `--screenshot`, read by `run` after the window closes.
     pub screenshot_result: Arc<Mutex<Option<Result<(), String>>>>,
-    warnings: (u64, Vec<Diagnostic>),
+    warnings: Cached<u64, Vec<Diagnostic>>,
     /// The last thing that happened, for the status bar.
     status: String,
     title: String,
@@ -356,7 +355,7 @@ impl App {
             persist: options.persist,
             screenshot: options.screenshot.map(screenshot::Job::new),
             screenshot_result: Arc::new(Mutex::new(None)),
-            warnings: (0, Vec::new()),
+            warnings: Cached::default(),
             status: String::new(),
             title: String::new(),
             autosave: None,
@@ -400,14 +399,13 @@ impl App {
 
     /// The warnings of the current project (validation), cached by revision.
     pub fn warnings(&mut self) -> &[Diagnostic] {
-        if self.warnings.0 != self.doc.revision() {
-            let list = format::validate(self.doc.project())
+        let project = self.doc.project();
+        self.warnings.get_or_compute(self.doc.revision(), || {
+            format::validate(project)
                 .into_iter()
                 .filter(|d| !d.is_error())
-                .collect();
-            self.warnings = (self.doc.revision(), list);
-        }
-        &self.warnings.1
+                .collect()
+        })
     }
 
     /// The recovery folder, when autosave is on.
