@@ -45,9 +45,9 @@ pub use recovery::RecoveryOptions;
 pub use settings::{Settings, ThemeChoice};
 pub use views::ViewKind;
 
-use cached::Cached;
 use crate::format::{Diagnostic, DiskStamp, RecoveryEntry};
 use crate::model::{Project, View};
+use cached::Cached;
 use dialogs::{Modal, Pending};
 use egui::ViewportCommand;
 use std::path::{Path, PathBuf};
