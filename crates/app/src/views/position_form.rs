@@ -2,7 +2,7 @@
 //! red line, rationale and sources, in the base or as the active scenario's override.
 
 use crate::document::{Document, EditKey};
-use crate::model::Position;
+use crate::model::{Issue, Party, Position, Project};
 use crate::widgets::{self, Changes};
 use crate::{Shell, edits};
 use eframe::egui;
@@ -59,44 +59,11 @@ pub fn inspector_ui(
         super::gone(ui, shell);
         return;
     };
-    ui.horizontal(|ui| {
-        widgets::swatch(ui, widgets::party_color(project, party));
-        // Wrap rather than widen the inspector for long names.
-        ui.add(
-            egui::Label::new(
-                RichText::new(format!("{} on {}", p.name, i.name))
-                    .strong()
-                    .size(16.0),
-            )
-            .wrap(),
-        );
-    });
-    ui.label(RichText::new(format!("0 = {}", i.low)).weak());
-    ui.label(RichText::new(format!("100 = {}", i.high)).weak());
-    for mark in &i.marks {
-        ui.label(
-            RichText::new(format!("{:.0}: {}", mark.at, mark.label))
-                .weak()
-                .italics(),
-        );
-    }
-    ui.add_space(6.0);
+    title_ui(ui, project, p, i);
     let base = doc.project().position(party, issue).cloned();
     let in_scenario = view.scenario.is_some();
     if in_scenario {
-        let base_text = match &base {
-            Some(b) => format!(
-                "Base: stance {:.1}{}, salience {:.2}",
-                b.stance,
-                b.walk_away
-                    .map(|w| format!(", walk-away {w:.1}"))
-                    .unwrap_or_default(),
-                b.salience
-            ),
-            None => "Base: no position".to_owned(),
-        };
-        ui.label(RichText::new(base_text).italics());
-        ui.add_space(4.0);
+        base_note_ui(ui, base.as_ref());
     }
     // Whether the active scenario overrides this cell. Its notice goes below the form: the
     // first keystroke in a base cell creates the override, and nothing above the field being
@@ -126,73 +93,7 @@ pub fn inspector_ui(
         .num_columns(2)
         .spacing([10.0, 8.0])
         .show(ui, |ui| {
-            let stance = widgets::number_row(
-                ui,
-                &mut changes,
-                "Stance",
-                &mut position.stance,
-                0.0..=100.0,
-            );
-            if focus_stance {
-                stance.request_focus();
-            }
-
-            let l = widgets::label(ui, "Ideal");
-            widgets::optional_number(
-                ui,
-                &mut changes,
-                l.id,
-                &mut position.ideal,
-                0.0..=100.0,
-                "same as the stance",
-            );
-            ui.end_row();
-
-            let l = widgets::label(ui, "Walk-away");
-            widgets::optional_number(
-                ui,
-                &mut changes,
-                l.id,
-                &mut position.walk_away,
-                0.0..=100.0,
-                "none",
-            );
-            if position.walk_away.is_none() {
-                position.red_line = false;
-            }
-            ui.end_row();
-
-            widgets::number_row(
-                ui,
-                &mut changes,
-                "Salience",
-                &mut position.salience,
-                0.0..=1.0,
-            );
-
-            widgets::label(ui, "Red line");
-            let r = ui
-                .add_enabled(
-                    position.walk_away.is_some(),
-                    egui::Checkbox::new(
-                        &mut position.red_line,
-                        "Walk-away is public and non-negotiable",
-                    ),
-                )
-                .on_disabled_hover_text("Set a walk-away first");
-            changes.track(&r);
-            ui.end_row();
-
-            widgets::multiline_row(ui, &mut changes, "Rationale", &mut position.rationale);
-            let sources = widgets::source_options(project);
-            widgets::id_set_row(
-                ui,
-                &mut changes,
-                "Sources",
-                &mut position.sources,
-                &sources,
-                "No sources yet (add them in Overview)",
-            );
+            fields_ui(ui, project, &mut changes, &mut position, focus_stance);
         });
     if !position.accepts(position.stance) {
         ui.label(
@@ -222,4 +123,112 @@ pub fn inspector_ui(
     if (!in_scenario || base.is_none()) && ui.button(remove).clicked() {
         remove_position(doc, shell, party, issue);
     }
+}
+
+/// "Party on Issue" in the party's colour, then what the issue's scale means.
+fn title_ui(ui: &mut Ui, project: &Project, party: &Party, issue: &Issue) {
+    ui.horizontal(|ui| {
+        widgets::swatch(ui, widgets::party_color(project, &party.id));
+        // Wrap rather than widen the inspector for long names.
+        ui.add(
+            egui::Label::new(
+                RichText::new(format!("{} on {}", party.name, issue.name))
+                    .strong()
+                    .size(16.0),
+            )
+            .wrap(),
+        );
+    });
+    ui.label(RichText::new(format!("0 = {}", issue.low)).weak());
+    ui.label(RichText::new(format!("100 = {}", issue.high)).weak());
+    for mark in &issue.marks {
+        ui.label(
+            RichText::new(format!("{:.0}: {}", mark.at, mark.label))
+                .weak()
+                .italics(),
+        );
+    }
+    ui.add_space(6.0);
+}
+
+/// In a scenario: the base's position, for comparison.
+fn base_note_ui(ui: &mut Ui, base: Option<&Position>) {
+    let base_text = match base {
+        Some(b) => format!(
+            "Base: stance {:.1}{}, salience {:.2}",
+            b.stance,
+            b.walk_away
+                .map(|w| format!(", walk-away {w:.1}"))
+                .unwrap_or_default(),
+            b.salience
+        ),
+        None => "Base: no position".to_owned(),
+    };
+    ui.label(RichText::new(base_text).italics());
+    ui.add_space(4.0);
+}
+
+/// The form's rows: stance, ideal, walk-away, salience, red line, rationale, sources.
+fn fields_ui(
+    ui: &mut Ui,
+    project: &Project,
+    changes: &mut Changes,
+    position: &mut Position,
+    focus_stance: bool,
+) {
+    let stance = widgets::number_row(ui, changes, "Stance", &mut position.stance, 0.0..=100.0);
+    if focus_stance {
+        stance.request_focus();
+    }
+
+    let l = widgets::label(ui, "Ideal");
+    widgets::optional_number(
+        ui,
+        changes,
+        l.id,
+        &mut position.ideal,
+        0.0..=100.0,
+        "same as the stance",
+    );
+    ui.end_row();
+
+    let l = widgets::label(ui, "Walk-away");
+    widgets::optional_number(
+        ui,
+        changes,
+        l.id,
+        &mut position.walk_away,
+        0.0..=100.0,
+        "none",
+    );
+    if position.walk_away.is_none() {
+        position.red_line = false;
+    }
+    ui.end_row();
+
+    widgets::number_row(ui, changes, "Salience", &mut position.salience, 0.0..=1.0);
+
+    widgets::label(ui, "Red line");
+    let r = ui
+        .add_enabled(
+            position.walk_away.is_some(),
+            egui::Checkbox::new(
+                &mut position.red_line,
+                "Walk-away is public and non-negotiable",
+            ),
+        )
+        .on_disabled_hover_text("Set a walk-away first");
+    changes.track(&r);
+    ui.end_row();
+
+    widgets::multiline_row(ui, changes, "Rationale", &mut position.rationale);
+    let sources = widgets::source_options(project);
+    widgets::id_set_row(
+        ui,
+        changes,
+        "Sources",
+        &mut position.sources,
+        &sources,
+        "No sources yet (add them in Overview)",
+    );
 }

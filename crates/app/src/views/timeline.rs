@@ -5,7 +5,7 @@
 use super::{chart, concession_matrix, rows};
 use crate::charts::{Chart, ChartOptions};
 use crate::document::Document;
-use crate::model::{Event, EventKind, Shift};
+use crate::model::{Event, EventKind, Project, Shift};
 use crate::widgets::{self, Changes};
 use crate::{Selection, Shell, analysis_cache, edits};
 use eframe::egui;
@@ -40,16 +40,30 @@ pub fn ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell) {
             "its hypothetical events are shown in italics; new events go into the scenario.",
         );
     }
-    let order = analysis_cache::index(shell, doc);
-    let hypothetical_events = scenario
-        .and_then(|i| doc.project().scenarios.get(i))
-        .map(|s| (s.id.clone(), s.events.as_slice()));
     chart_ui(ui, doc, shell);
-    let project = doc.project();
     let add = ui.button("Add event").clicked();
     ui.add_space(6.0);
-    let as_of = project.as_of.clone();
-    let mut clicked = None;
+    if let Some(selection) = list_ui(ui, doc, shell, scenario) {
+        shell.select(selection);
+    }
+    if add {
+        add_event(doc, shell, scenario);
+    }
+}
+
+/// The events of the base and of the active scenario (`scenario`), in date order; returns
+/// the selection of a clicked one.
+fn list_ui(
+    ui: &mut Ui,
+    doc: &Document,
+    shell: &mut Shell,
+    scenario: Option<usize>,
+) -> Option<Selection> {
+    let order = analysis_cache::index(shell, doc);
+    let project = doc.project();
+    let hypothetical_events = scenario
+        .and_then(|i| project.scenarios.get(i))
+        .map(|s| (s.id.clone(), s.events.as_slice()));
     // The rows in date order, each with what selecting it selects.
     let row = |k: usize| -> Option<(&Event, Selection, bool)> {
         let &(hypothetical, index) = order.timeline.get(k)?;
@@ -70,85 +84,115 @@ pub fn ui(ui: &mut Ui, doc: &mut Document, shell: &mut Shell) {
     };
     if order.timeline.is_empty() {
         ui.label(RichText::new("No events yet.").weak());
-    } else {
-        let widths = widths(ui.available_width());
-        rows::header(ui, &widths, &["Date", "Kind", "Event", "Who", "Shifts"]);
-        egui::ScrollArea::vertical()
-            .id_salt("timeline-list")
-            .auto_shrink([false, false])
-            .show(ui, |ui| {
-                rows::rows(ui, ROW_HEIGHT, order.timeline.len(), |ui, k| {
-                    let Some((event, selection, hypothetical)) = row(k) else {
-                        return;
-                    };
-                    let selected = shell.selection.as_ref() == Some(&selection);
-                    rows::cell(ui, widths[0], |ui| {
-                        let mut date = RichText::new(&event.date).monospace();
-                        if as_of.as_ref().is_some_and(|d| event.date > *d) {
-                            date = date.color(ui.visuals().weak_text_color());
-                        }
-                        ui.label(date);
-                    });
-                    rows::cell(ui, widths[1], |ui| {
-                        ui.label(event.kind.label());
-                    });
-                    rows::cell(ui, widths[2], |ui| {
-                        let mut title = RichText::new(&event.title);
-                        if hypothetical {
-                            title = title.italics();
-                        }
-                        let r = ui
-                            .add(egui::Button::selectable(selected, title).truncate())
-                            .on_hover_text(&event.title);
-                        if r.clicked() {
-                            clicked = Some(selection.clone());
-                        }
-                    });
-                    rows::cell(ui, widths[3], |ui| {
-                        let who: Vec<String> = event
-                            .parties
-                            .iter()
-                            .map(|p| widgets::party_name(project, p))
-                            .collect();
-                        ui.add(egui::Label::new(who.join(", ")).truncate());
-                    });
-                    rows::cell(ui, widths[4], |ui| {
-                        ui.label(match event.shifts.len() {
-                            0 => String::new(),
-                            1 => "1 shift".to_owned(),
-                            n => format!("{n} shifts"),
-                        });
-                    });
-                });
+        return None;
+    }
+    let mut clicked = None;
+    let widths = widths(ui.available_width());
+    rows::header(ui, &widths, &["Date", "Kind", "Event", "Who", "Shifts"]);
+    egui::ScrollArea::vertical()
+        .id_salt("timeline-list")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            rows::rows(ui, ROW_HEIGHT, order.timeline.len(), |ui, k| {
+                let Some((event, selection, hypothetical)) = row(k) else {
+                    return;
+                };
+                let selected = shell.selection.as_ref() == Some(&selection);
+                let shown = Shown {
+                    selected,
+                    hypothetical,
+                    later: project.as_of.as_ref().is_some_and(|d| event.date > *d),
+                };
+                if event_row(ui, &widths, project, event, shown) {
+                    clicked = Some(selection);
+                }
             });
-    }
-    if let Some(selection) = clicked {
-        shell.select(selection);
-    }
-    if add {
-        let date = doc
-            .project()
-            .as_of
-            .clone()
-            .unwrap_or_else(|| jiff::Zoned::now().date().to_string());
-        let event = Event {
-            date,
-            title: "New event".into(),
-            kind: EventKind::Statement,
-            parties: Vec::new(),
-            shifts: Vec::new(),
-            notes: String::new(),
-            sources: Vec::new(),
-        };
-        let mut index = 0;
-        doc.edit(None, |p| {
-            index = edits::push_to_layer(p, scenario, event, |p| &mut p.events, |s| &mut s.events);
         });
-        shell.select_new(Selection::Event {
-            scenario: scenario.and(shell.scenario.clone()),
-            index,
+    clicked
+}
+
+/// How an event's row is drawn.
+#[derive(Clone, Copy)]
+struct Shown {
+    selected: bool,
+    /// A scenario's event (italics).
+    hypothetical: bool,
+    /// After the project's as-of date (its date greyed).
+    later: bool,
+}
+
+/// One event's row; returns whether its title was clicked.
+fn event_row(
+    ui: &mut Ui,
+    widths: &[f32; 5],
+    project: &Project,
+    event: &Event,
+    shown: Shown,
+) -> bool {
+    let mut clicked = false;
+    rows::cell(ui, widths[0], |ui| {
+        let mut date = RichText::new(&event.date).monospace();
+        if shown.later {
+            date = date.color(ui.visuals().weak_text_color());
+        }
+        ui.label(date);
+    });
+    rows::cell(ui, widths[1], |ui| {
+        ui.label(event.kind.label());
+    });
+    rows::cell(ui, widths[2], |ui| {
+        let mut title = RichText::new(&event.title);
+        if shown.hypothetical {
+            title = title.italics();
+        }
+        clicked = ui
+            .add(egui::Button::selectable(shown.selected, title).truncate())
+            .on_hover_text(&event.title)
+            .clicked();
+    });
+    rows::cell(ui, widths[3], |ui| {
+        let who: Vec<String> = event
+            .parties
+            .iter()
+            .map(|p| widgets::party_name(project, p))
+            .collect();
+        ui.add(egui::Label::new(who.join(", ")).truncate());
+    });
+    rows::cell(ui, widths[4], |ui| {
+        ui.label(match event.shifts.len() {
+            0 => String::new(),
+            1 => "1 shift".to_owned(),
+            n => format!("{n} shifts"),
         });
-    }
+    });
+    clicked
+}
+
+/// A new event dated the project's as-of date (or today), in the active scenario or the
+/// base, selected with its title ready to type over.
+fn add_event(doc: &mut Document, shell: &mut Shell, scenario: Option<usize>) {
+    let date = doc
+        .project()
+        .as_of
+        .clone()
+        .unwrap_or_else(|| jiff::Zoned::now().date().to_string());
+    let event = Event {
+        date,
+        title: "New event".into(),
+        kind: EventKind::Statement,
+        parties: Vec::new(),
+        shifts: Vec::new(),
+        notes: String::new(),
+        sources: Vec::new(),
+    };
+    let mut index = 0;
+    doc.edit(None, |p| {
+        index = edits::push_to_layer(p, scenario, event, |p| &mut p.events, |s| &mut s.events);
+    });
+    shell.select_new(Selection::Event {
+        scenario: scenario.and(shell.scenario.clone()),
+        index,
+    });
 }
 
 /// The timeline chart with a chooser of the issue whose stance trajectories it draws.
@@ -234,51 +278,95 @@ pub fn inspector_ui(
         );
     }
     ui.add_space(6.0);
-    let parties = widgets::party_options(project);
-    let issues = widgets::issue_options(project);
-    let sources = widgets::source_options(project);
     let mut changes = Changes::default();
-    let mut structural = false;
     egui::Grid::new("event-form")
         .num_columns(2)
         .spacing([10.0, 8.0])
         .show(ui, |ui| {
-            let l = widgets::label(ui, "Date");
-            let mut date = Some(event.date.clone());
-            widgets::date_input(ui, &mut changes, l.id, &mut date, true);
-            if let Some(d) = date {
-                event.date = d;
-            }
-            ui.end_row();
-            let title = widgets::text_row(ui, &mut changes, "Title", &mut event.title);
-            shell.pane.focus_new_item(ui.ctx(), &title, &event.title);
-            widgets::choice_row(
-                ui,
-                &mut changes,
-                "Kind",
-                &mut event.kind,
-                &EventKind::ALL,
-                EventKind::label,
-            );
-            widgets::id_set_row(
-                ui,
-                &mut changes,
-                "Who acted",
-                &mut event.parties,
-                &parties,
-                "No parties yet",
-            );
-            widgets::multiline_row(ui, &mut changes, "Notes", &mut event.notes);
-            widgets::id_set_row(
-                ui,
-                &mut changes,
-                "Sources",
-                &mut event.sources,
-                &sources,
-                "No sources yet (add them in Overview)",
-            );
+            event_fields_ui(ui, project, shell, &mut changes, &mut event)
         });
     ui.add_space(8.0);
+    let structural = shifts_ui(ui, project, &mut changes, &mut event);
+    if changes.any() || structural {
+        // Adding or removing a shift is its own undo step; typing continues one.
+        let key = if structural { None } else { changes.0 };
+        doc.edit(key, |p| {
+            if let Some(x) = events_of(p, scenario_index).get_mut(index) {
+                *x = event;
+            }
+        });
+    }
+    ui.add_space(10.0);
+    if ui.button("Delete event").clicked() {
+        doc.edit(None, |p| {
+            let list = events_of(p, scenario_index);
+            if index < list.len() {
+                list.remove(index);
+            }
+        });
+        shell.selection = None;
+    }
+}
+
+/// The events of scenario `scenario` (an index), or of the base.
+fn events_of(p: &mut Project, scenario: Option<usize>) -> &mut Vec<Event> {
+    match scenario.and_then(|s| p.scenarios.get_mut(s)) {
+        Some(s) => &mut s.events,
+        None => &mut p.events,
+    }
+}
+
+/// The event's own fields: date, title, kind, who acted, notes, sources.
+fn event_fields_ui(
+    ui: &mut Ui,
+    project: &Project,
+    shell: &mut Shell,
+    changes: &mut Changes,
+    event: &mut Event,
+) {
+    let parties = widgets::party_options(project);
+    let sources = widgets::source_options(project);
+    let l = widgets::label(ui, "Date");
+    let mut date = Some(event.date.clone());
+    widgets::date_input(ui, changes, l.id, &mut date, true);
+    if let Some(d) = date {
+        event.date = d;
+    }
+    ui.end_row();
+    let title = widgets::text_row(ui, changes, "Title", &mut event.title);
+    shell.pane.focus_new_item(ui.ctx(), &title, &event.title);
+    widgets::choice_row(
+        ui,
+        changes,
+        "Kind",
+        &mut event.kind,
+        &EventKind::ALL,
+        EventKind::label,
+    );
+    widgets::id_set_row(
+        ui,
+        changes,
+        "Who acted",
+        &mut event.parties,
+        &parties,
+        "No parties yet",
+    );
+    widgets::multiline_row(ui, changes, "Notes", &mut event.notes);
+    widgets::id_set_row(
+        ui,
+        changes,
+        "Sources",
+        &mut event.sources,
+        &sources,
+        "No sources yet (add them in Overview)",
+    );
+}
+
+/// The stance shifts the event caused, each editable and removable, and Add shift.
+/// Returns whether a shift was added or removed.
+fn shifts_ui(ui: &mut Ui, project: &Project, changes: &mut Changes, event: &mut Event) -> bool {
+    let parties = widgets::party_options(project);
+    let issues = widgets::issue_options(project);
     ui.label(RichText::new("Stance shifts").strong());
     ui.label(RichText::new("The stance a party took on an issue at this date.").weak());
     let mut remove = None;
@@ -288,9 +376,9 @@ pub fn inspector_ui(
                 .num_columns(2)
                 .spacing([10.0, 4.0])
                 .show(ui, |ui| {
-                    widgets::id_choice_row(ui, &mut changes, "Party", &mut shift.party, &parties);
-                    widgets::id_choice_row(ui, &mut changes, "Issue", &mut shift.issue, &issues);
-                    widgets::number_row(ui, &mut changes, "Stance", &mut shift.stance, 0.0..=100.0);
+                    widgets::id_choice_row(ui, changes, "Party", &mut shift.party, &parties);
+                    widgets::id_choice_row(ui, changes, "Issue", &mut shift.issue, &issues);
+                    widgets::number_row(ui, changes, "Stance", &mut shift.stance, 0.0..=100.0);
                 });
             if ui.button("Remove shift").clicked() {
                 remove = Some(i);
@@ -298,6 +386,7 @@ pub fn inspector_ui(
             ui.separator();
         });
     }
+    let mut structural = false;
     if let Some(i) = remove {
         event.shifts.remove(i);
         structural = true;
@@ -315,29 +404,5 @@ pub fn inspector_ui(
         });
         structural = true;
     }
-    if changes.any() || structural {
-        let key = if structural { None } else { changes.0 };
-        doc.edit(key, |p| {
-            let list = match scenario_index.and_then(|s| p.scenarios.get_mut(s)) {
-                Some(s) => &mut s.events,
-                None => &mut p.events,
-            };
-            if let Some(x) = list.get_mut(index) {
-                *x = event;
-            }
-        });
-    }
-    ui.add_space(10.0);
-    if ui.button("Delete event").clicked() {
-        doc.edit(None, |p| {
-            let list = match scenario_index.and_then(|s| p.scenarios.get_mut(s)) {
-                Some(s) => &mut s.events,
-                None => &mut p.events,
-            };
-            if index < list.len() {
-                list.remove(index);
-            }
-        });
-        shell.selection = None;
-    }
+    structural
 }
