@@ -383,18 +383,13 @@ pub fn chart_ui_drawn_by(
         let layout = drawn.layout.clone();
         cache.shown.insert(chart, (rect, layout.clone()));
         // Scrolled out of sight: thousands of shapes to copy for nothing.
-        if !ui.is_rect_visible(rect) {
-            return ChartShown {
-                response,
-                layout,
-                error: None,
-            };
+        if ui.is_rect_visible(rect) {
+            let delta = rect.min - drawn.origin;
+            painter.extend(drawn.shapes.iter().cloned().map(|mut s| {
+                s.translate(delta);
+                s
+            }));
         }
-        let delta = rect.min - drawn.origin;
-        painter.extend(drawn.shapes.iter().cloned().map(|mut s| {
-            s.translate(delta);
-            s
-        }));
         return ChartShown {
             response,
             layout,
@@ -407,39 +402,23 @@ pub fn chart_ui_drawn_by(
         theme,
         options,
     };
-    let layer = painter.layer_id();
-    let start = ctx.graphics(|g| g.get(layer).map_or(0, |l| l.next_idx().0));
-    let result = {
-        let area = egui_backend::EguiBackend::new(&painter, rect).into_drawing_area();
-        draw(&area, &input)
-    };
+    let (result, shapes) = draw_recorded(ui, &painter, rect, |area| draw(area, &input));
     cache.charts_drawn += 1;
     let (layout, error) = match result {
         Ok(layout) => (Arc::new(layout), None),
         Err(e) => (Arc::new(ChartLayout::default()), Some(e.to_string())),
     };
-    // A faded or invisible painter records altered shapes; draw again next time instead.
-    if error.is_none() && painter.opacity() >= 1.0 && ui.is_visible() {
-        let shapes: Vec<Shape> = ctx.graphics(|g| {
-            g.get(layer).map_or_else(Vec::new, |l| {
-                l.all_entries()
-                    .skip(start)
-                    .map(|c| c.shape.clone())
-                    .collect()
-            })
-        });
+    if let Some(shapes) = shapes.filter(|_| error.is_none()) {
         if cache.charts.len() >= MAX_CHARTS {
             cache.charts.clear();
         }
-        cache.charts.insert(
-            key,
-            Drawn {
-                shapes,
-                origin: rect.min,
-                layout: layout.clone(),
-                atlas_fill: ctx.fonts(|f| f.font_atlas_fill_ratio()),
-            },
-        );
+        let drawn = Drawn {
+            shapes,
+            origin: rect.min,
+            layout: layout.clone(),
+            atlas_fill: ctx.fonts(|f| f.font_atlas_fill_ratio()),
+        };
+        cache.charts.insert(key, drawn);
     }
     cache.shown.insert(chart, (rect, layout.clone()));
     if let Some(e) = &error {
@@ -456,6 +435,36 @@ pub fn chart_ui_drawn_by(
         layout,
         error,
     }
+}
+
+/// Draw a chart into `rect` through the egui backend, and the shapes it painted, to replay
+/// in later frames: none when the painter alters shapes (faded or invisible), which are
+/// then drawn again next time instead.
+fn draw_recorded<T>(
+    ui: &egui::Ui,
+    painter: &egui::Painter,
+    rect: Rect,
+    draw: impl FnOnce(&EguiArea<'_>) -> T,
+) -> (T, Option<Vec<Shape>>) {
+    let ctx = ui.ctx();
+    let layer = painter.layer_id();
+    let start = ctx.graphics(|g| g.get(layer).map_or(0, |l| l.next_idx().0));
+    let result = {
+        let area = egui_backend::EguiBackend::new(painter, rect).into_drawing_area();
+        draw(&area)
+    };
+    let faithful = painter.opacity() >= 1.0 && ui.is_visible();
+    let shapes = faithful.then(|| {
+        ctx.graphics(|g| {
+            g.get(layer).map_or_else(Vec::new, |l| {
+                l.all_entries()
+                    .skip(start)
+                    .map(|c| c.shape.clone())
+                    .collect()
+            })
+        })
+    });
+    (result, shapes)
 }
 
 /// The rectangle of a region in screen coordinates.

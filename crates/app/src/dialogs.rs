@@ -1,7 +1,9 @@
 //! The app's modal dialogs: the unsaved-changes guard, load errors, delete
-//! confirmations, warnings, About, the guide to the concepts, and the ones that keep work
-//! from being lost: the recovery offer, a failed save, and a file changed on disk.
+//! confirmations, warnings, About, and the ones that keep work from being lost: the
+//! recovery offer, a failed save, and a file changed on disk. What each one says and offers
+//! is in `bodies`; this holds the dialogs' state and acts on the answers.
 
+mod bodies;
 mod go_to;
 
 use super::edits::{self, Dependents};
@@ -9,8 +11,8 @@ use super::{App, Document};
 use crate::format::{Diagnostic, RecoveryEntry};
 use crate::model::Project;
 use eframe::egui;
-use egui::{Id, RichText};
-use go_to::{Target, target_of};
+use egui::Id;
+use go_to::Target;
 use std::path::PathBuf;
 
 /// An action that would discard unsaved changes, waiting for the user's answer.
@@ -174,7 +176,7 @@ pub fn modal_ui(ctx: &egui::Context, app: &mut App) {
         ui.set_max_width(620.0);
         ui.heading(modal.title());
         ui.add_space(6.0);
-        answer = body_ui(ui, &modal, app.doc.project(), &warnings);
+        answer = bodies::body_ui(ui, &modal, app.doc.project(), &warnings);
     });
     if answer.is_none() && response.should_close() {
         answer = Some(Answer::Close);
@@ -209,277 +211,4 @@ pub fn modal_ui(ctx: &egui::Context, app: &mut App) {
             app.shell.select(target.selection);
         }
     }
-}
-
-fn body_ui(
-    ui: &mut egui::Ui,
-    modal: &Modal,
-    project: &Project,
-    warnings: &[Diagnostic],
-) -> Option<Answer> {
-    let mut answer = None;
-    match modal {
-        Modal::Guard(pending) => {
-            ui.label(format!(
-                "“{}” has changes that are not saved. Save them before {}?",
-                project.title,
-                pending.verb()
-            ));
-            ui.add_space(10.0);
-            ui.horizontal(|ui| {
-                if ui.button("Save").clicked() {
-                    answer = Some(Answer::Save(pending.clone()));
-                }
-                if ui.button("Discard changes").clicked() {
-                    answer = Some(Answer::Discard(pending.clone()));
-                }
-                if ui.button("Cancel").clicked() {
-                    answer = Some(Answer::Close);
-                }
-            });
-        }
-        Modal::LoadErrors { file, diagnostics } => {
-            ui.label("Nothing was changed: the project already open stays as it was.");
-            ui.label(format!(
-                "{} problem{} found:",
-                diagnostics.len(),
-                if diagnostics.len() == 1 { "" } else { "s" }
-            ));
-            egui::ScrollArea::vertical()
-                .max_height(320.0)
-                .show(ui, |ui| {
-                    for d in diagnostics {
-                        let color = if d.is_error() {
-                            ui.visuals().error_fg_color
-                        } else {
-                            ui.visuals().warn_fg_color
-                        };
-                        ui.label(RichText::new(d.with_file(file)).monospace().color(color));
-                    }
-                });
-            ui.add_space(8.0);
-            if ui.button("OK").clicked() {
-                answer = Some(Answer::Close);
-            }
-        }
-        Modal::Recover { entry, more } => {
-            answer = recover_ui(ui, entry, *more);
-        }
-        Modal::SaveFailed { text } => {
-            ui.label(text);
-            ui.add_space(10.0);
-            ui.horizontal(|ui| {
-                if ui.button("Save As…").clicked() {
-                    answer = Some(Answer::SaveAs(None));
-                }
-                if ui.button("OK").clicked() {
-                    answer = Some(Answer::Close);
-                }
-            });
-        }
-        Modal::ChangedOnDisk { path, dirty } => {
-            if *dirty {
-                ui.label(format!(
-                    "Another program changed {} while you had unsaved changes here.",
-                    path.display()
-                ));
-                ui.label(
-                    "Keep your changes (saving will ask before overwriting the other version), \
-                     or reload the file and discard them.",
-                );
-            } else {
-                ui.label(format!(
-                    "Another program changed {}. Reload it to see the new version?",
-                    path.display()
-                ));
-            }
-            ui.add_space(10.0);
-            ui.horizontal(|ui| {
-                let reload = if *dirty {
-                    "Reload (discard my changes)"
-                } else {
-                    "Reload"
-                };
-                if ui.button(reload).clicked() {
-                    answer = Some(Answer::Reload(path.clone()));
-                }
-                let keep = if *dirty {
-                    "Keep my changes"
-                } else {
-                    "Keep this version"
-                };
-                if ui.button(keep).clicked() {
-                    answer = Some(Answer::KeepMine(path.clone()));
-                }
-                if ui
-                    .button("Show differences")
-                    .on_hover_text("List what differs between this project and the file on disk")
-                    .clicked()
-                {
-                    answer = Some(Answer::ShowDifferences(path.clone()));
-                }
-            });
-        }
-        Modal::ImportErrors { file, problems } => {
-            ui.label("Nothing was changed: every row must be right before any is applied.");
-            ui.label(format!(
-                "{} problem{} in {file}:",
-                problems.len(),
-                if problems.len() == 1 { "" } else { "s" }
-            ));
-            egui::ScrollArea::vertical()
-                .max_height(320.0)
-                .show(ui, |ui| {
-                    for p in problems {
-                        ui.label(
-                            RichText::new(p)
-                                .monospace()
-                                .color(ui.visuals().error_fg_color),
-                        );
-                    }
-                });
-            ui.add_space(8.0);
-            if ui.button("OK").clicked() {
-                answer = Some(Answer::Close);
-            }
-        }
-        Modal::SaveConflict { path, then } => {
-            ui.label(format!(
-                "Another program changed {} after you opened or last saved it here. Saving \
-                 now would replace that version with yours.",
-                path.display()
-            ));
-            ui.add_space(10.0);
-            ui.horizontal(|ui| {
-                if ui.button("Reload (discard my changes)").clicked() {
-                    answer = Some(Answer::Reload(path.clone()));
-                }
-                if ui
-                    .button("Overwrite")
-                    .on_hover_text("Save your version over the other one (kept as .bak)")
-                    .clicked()
-                {
-                    answer = Some(Answer::Overwrite(path.clone(), then.clone()));
-                }
-                if ui.button("Save As…").clicked() {
-                    answer = Some(Answer::SaveAs(then.clone()));
-                }
-                if ui.button("Cancel").clicked() {
-                    answer = Some(Answer::Close);
-                }
-            });
-        }
-        Modal::Message { text, .. } => {
-            ui.label(text);
-            ui.add_space(8.0);
-            if ui.button("OK").clicked() {
-                answer = Some(Answer::Close);
-            }
-        }
-        Modal::ConfirmDelete { what, dependents } => {
-            ui.label(format!(
-                "Deleting the {} also deletes what refers to it: {}.",
-                what.name(project),
-                dependents.describe()
-            ));
-            ui.label(RichText::new("You can undo this with Ctrl+Z.").weak());
-            ui.add_space(10.0);
-            ui.horizontal(|ui| {
-                if ui.button(what.verb()).clicked() {
-                    answer = Some(Answer::Delete(what.clone()));
-                }
-                if ui.button("Cancel").clicked() {
-                    answer = Some(Answer::Close);
-                }
-            });
-        }
-        Modal::Warnings => {
-            if warnings.is_empty() {
-                ui.label("No warnings: the project is consistent.");
-            }
-            egui::ScrollArea::vertical()
-                .max_height(380.0)
-                .show(ui, |ui| {
-                    for (i, d) in warnings.iter().enumerate() {
-                        ui.horizontal_wrapped(|ui| {
-                            if let Some(target) = target_of(project, d)
-                                && ui
-                                    .button("Go to")
-                                    .on_hover_text("Select the item this warning is about")
-                                    .clicked()
-                            {
-                                answer = Some(Answer::GoTo(target));
-                            }
-                            ui.label(format!("{}. {d}", i + 1));
-                        });
-                    }
-                });
-            ui.add_space(8.0);
-            if ui.button("Close").clicked() {
-                answer = Some(Answer::Close);
-            }
-        }
-        Modal::About => {
-            ui.label(format!(
-                "stancemap {} — map the positions, walk-aways, leverage and timeline of a negotiation.",
-                env!("CARGO_PKG_VERSION")
-            ));
-            ui.label(
-                "Projects are plain .ron text files you can read, diff and share. \
-                 Every figure the app derives is an estimate from the analyst's own scores.",
-            );
-            ui.add_space(8.0);
-            if ui.button("Close").clicked() {
-                answer = Some(Answer::Close);
-            }
-        }
-    }
-    answer
-}
-
-fn recover_ui(ui: &mut egui::Ui, entry: &RecoveryEntry, more: usize) -> Option<Answer> {
-    let mut answer = None;
-    let when = entry
-        .saved_at
-        .to_zoned(jiff::tz::TimeZone::system())
-        .strftime("%Y-%m-%d %H:%M")
-        .to_string();
-    match &entry.original {
-        Some(original) => ui.label(format!(
-            "stancemap stopped before your changes to {} were saved. A recovery copy from \
-             {when} holds work that is not in the file.",
-            original.display()
-        )),
-        None => ui.label(format!(
-            "stancemap stopped before a new project was saved. A recovery copy from {when} \
-             holds it."
-        )),
-    };
-    ui.label(
-        RichText::new(
-            "Restore opens the recovered work, not saved yet: your file is not changed until \
-             you save. Show both also lists how it differs from the file. Discard deletes \
-             the copy.",
-        )
-        .weak(),
-    );
-    if more > 0 {
-        ui.label(format!(
-            "{more} more recovery cop{} will be offered after this one.",
-            if more == 1 { "y" } else { "ies" }
-        ));
-    }
-    ui.add_space(10.0);
-    ui.horizontal(|ui| {
-        if ui.button("Restore").clicked() {
-            answer = Some(Answer::Restore(entry.clone()));
-        }
-        if entry.original.is_some() && ui.button("Show both").clicked() {
-            answer = Some(Answer::ShowBoth(entry.clone()));
-        }
-        if ui.button("Discard").clicked() {
-            answer = Some(Answer::DiscardRecovery(entry.clone()));
-        }
-    });
-    answer
 }

@@ -141,6 +141,35 @@ impl PathDialog {
     }
 }
 
+/// The folder's entries (and its parent); a click puts one in the path field.
+fn listing_ui(ui: &mut egui::Ui, dialog: &mut PathDialog, folder: &Path) {
+    egui::ScrollArea::vertical()
+        .max_height(220.0)
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            if let Some(parent) = folder.parent()
+                && ui.selectable_label(false, "../").clicked()
+            {
+                dialog.text = format!("{}/", parent.display()).replace("//", "/");
+            }
+            for (is_dir, name) in dialog.entries() {
+                let label = if is_dir {
+                    format!("{name}/")
+                } else {
+                    name.clone()
+                };
+                if ui.selectable_label(false, label).clicked() {
+                    let path = folder.join(&name);
+                    dialog.text = if is_dir {
+                        format!("{}/", path.display())
+                    } else {
+                        path.display().to_string()
+                    };
+                }
+            }
+        });
+}
+
 /// The dialog, when one is open; on OK its answer is provided and its command runs.
 pub fn ui(ctx: &egui::Context, app: &mut App) {
     let Some(dialog) = &mut app.path_dialog else {
@@ -178,31 +207,7 @@ pub fn ui(ctx: &egui::Context, app: &mut App) {
                 .small()
                 .weak(),
         );
-        egui::ScrollArea::vertical()
-            .max_height(220.0)
-            .auto_shrink([false, true])
-            .show(ui, |ui| {
-                if let Some(parent) = folder.parent()
-                    && ui.selectable_label(false, "../").clicked()
-                {
-                    dialog.text = format!("{}/", parent.display()).replace("//", "/");
-                }
-                for (is_dir, name) in dialog.entries() {
-                    let label = if is_dir {
-                        format!("{name}/")
-                    } else {
-                        name.clone()
-                    };
-                    if ui.selectable_label(false, label).clicked() {
-                        let path = folder.join(&name);
-                        dialog.text = if is_dir {
-                            format!("{}/", path.display())
-                        } else {
-                            path.display().to_string()
-                        };
-                    }
-                }
-            });
+        listing_ui(ui, dialog, &folder);
         if let Some(error) = &dialog.error {
             ui.colored_label(ui.visuals().error_fg_color, error);
         }
