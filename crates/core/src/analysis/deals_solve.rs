@@ -93,6 +93,28 @@ impl Triplets {
     }
 }
 
+/// The constraint rows A x + s = b being built, s in the cones.
+#[derive(Default)]
+struct Rows {
+    a: Triplets,
+    b: Vec<f64>,
+}
+
+impl Rows {
+    /// "U >= level" for `member` (whose first e is column `first`) as
+    /// sum slope * e (+ t) <= 1 - level.
+    fn at_least(&mut self, member: &Member, first: usize, level: f64, t: Option<usize>) {
+        let row = self.b.len();
+        for (k, term) in member.terms.iter().enumerate() {
+            self.a.push(row, first + k, term.slope);
+        }
+        if let Some(t) = t {
+            self.a.push(row, t, 1.0);
+        }
+        self.b.push(1.0 - level);
+    }
+}
+
 impl Program {
     fn term_count(&self) -> usize {
         self.members.iter().map(|m| m.terms.len()).sum()
@@ -109,9 +131,51 @@ impl Program {
             Goal::BestFor(_) | Goal::Frontier { .. } => 0,
         };
         let cols = n + terms + extra;
-        let mut a = Triplets::default();
-        let mut b = Vec::new();
+        let mut rows = Rows::default();
+        let first = self.core_rows(&mut rows);
         let mut q = vec![0.0; cols];
+        let mut cones = Vec::new();
+        match goal {
+            Goal::MaxMin => {
+                let t = n + terms;
+                for p in 0..self.members.len() {
+                    rows.at_least(&self.members[p], first[p], 0.0, Some(t));
+                }
+                q[t] = -1.0;
+            }
+            Goal::BestFor(p) => {
+                for other in (0..self.members.len()).filter(|&o| o != p) {
+                    rows.at_least(&self.members[other], first[other], 0.0, None);
+                }
+                self.minimise_loss(p, first[p], &mut q);
+            }
+            Goal::Frontier { a: pa, floor } => {
+                if let Some((pb, level)) = floor {
+                    rows.at_least(&self.members[pb], first[pb], level, None);
+                }
+                self.minimise_loss(pa, first[pa], &mut q);
+            }
+            Goal::Nash(weights) => {
+                cones = self.nash_rows(&mut rows, &first, n + terms, weights, &mut q);
+            }
+        }
+        if cones.is_empty() {
+            cones.push(SupportedConeT::NonnegativeConeT(rows.b.len()));
+        }
+        // The Nash objective is flat at its peak, so a gap of g leaves the package off by
+        // about sqrt(g): it gets a tighter gap than the linear programs need.
+        let gap = if matches!(goal, Goal::Nash(_)) {
+            1e-12
+        } else {
+            1e-8
+        };
+        self.run(rows, cols, &q, &cones, gap)
+    }
+
+    /// The rows every program shares: the box y within its bounds, and the epigraph
+    /// e >= |y - ideal| of every term. Returns the column of each member's first e.
+    fn core_rows(&self, rows: &mut Rows) -> Vec<usize> {
+        let (a, b) = (&mut rows.a, &mut rows.b);
         // Box rows: y <= hi and -y <= -lo.
         for (i, &(lo, hi)) in self.bounds.iter().enumerate() {
             a.push(b.len(), i, 1.0);
@@ -119,10 +183,9 @@ impl Program {
             a.push(b.len(), i, -1.0);
             b.push(-lo);
         }
-        // Epigraph rows: y - e <= ideal and -y - e <= -ideal. `first[p]` is the column of
-        // member p's first e.
+        // Epigraph rows: y - e <= ideal and -y - e <= -ideal.
         let mut first = Vec::with_capacity(self.members.len());
-        let mut col = n;
+        let mut col = self.bounds.len();
         for member in &self.members {
             first.push(col);
             for t in &member.terms {
@@ -135,69 +198,50 @@ impl Program {
                 col += 1;
             }
         }
-        // "U_p >= level" as sum slope * e (+ t) <= 1 - level.
-        let at_least =
-            |a: &mut Triplets, b: &mut Vec<f64>, p: usize, level: f64, t: Option<usize>| {
-                let row = b.len();
-                for (k, term) in self.members[p].terms.iter().enumerate() {
-                    a.push(row, first[p] + k, term.slope);
-                }
-                if let Some(t) = t {
-                    a.push(row, t, 1.0);
-                }
-                b.push(1.0 - level);
-            };
-        let mut cones = Vec::new();
-        match goal {
-            Goal::MaxMin => {
-                let t = n + terms;
-                for p in 0..self.members.len() {
-                    at_least(&mut a, &mut b, p, 0.0, Some(t));
-                }
-                q[t] = -1.0;
+        first
+    }
+
+    /// The Nash product's rows: per member p, (l_p, 1, U_p) in the exponential cone, that
+    /// is exp(l_p) <= U_p, with weight_p * l_p maximised. `l0`: the column of the first l.
+    /// Returns the cones of all rows.
+    fn nash_rows(
+        &self,
+        rows: &mut Rows,
+        first: &[usize],
+        l0: usize,
+        weights: &[f64],
+        q: &mut [f64],
+    ) -> Vec<SupportedConeT<f64>> {
+        let (a, b) = (&mut rows.a, &mut rows.b);
+        let mut cones = vec![SupportedConeT::NonnegativeConeT(b.len())];
+        for (p, member) in self.members.iter().enumerate() {
+            let l = l0 + p;
+            a.push(b.len(), l, -1.0);
+            b.push(0.0);
+            b.push(1.0);
+            let row = b.len();
+            for (k, term) in member.terms.iter().enumerate() {
+                a.push(row, first[p] + k, term.slope);
             }
-            Goal::BestFor(p) => {
-                for other in (0..self.members.len()).filter(|&o| o != p) {
-                    at_least(&mut a, &mut b, other, 0.0, None);
-                }
-                self.minimise_loss(p, first[p], &mut q);
-            }
-            Goal::Frontier { a: pa, floor } => {
-                if let Some((pb, level)) = floor {
-                    at_least(&mut a, &mut b, pb, level, None);
-                }
-                self.minimise_loss(pa, first[pa], &mut q);
-            }
-            Goal::Nash(weights) => {
-                cones.push(SupportedConeT::NonnegativeConeT(b.len()));
-                for (p, member) in self.members.iter().enumerate() {
-                    // (l_p, 1, U_p) in the exponential cone: exp(l_p) <= U_p.
-                    let l = n + terms + p;
-                    a.push(b.len(), l, -1.0);
-                    b.push(0.0);
-                    b.push(1.0);
-                    let row = b.len();
-                    for (k, term) in member.terms.iter().enumerate() {
-                        a.push(row, first[p] + k, term.slope);
-                    }
-                    b.push(1.0);
-                    cones.push(SupportedConeT::ExponentialConeT());
-                    q[l] = -weights.get(p).copied().unwrap_or(0.0);
-                }
-            }
+            b.push(1.0);
+            cones.push(SupportedConeT::ExponentialConeT());
+            q[l] = -weights.get(p).copied().unwrap_or(0.0);
         }
-        if cones.is_empty() {
-            cones.push(SupportedConeT::NonnegativeConeT(b.len()));
-        }
+        cones
+    }
+
+    /// Hand the program to clarabel: minimise q·x subject to the rows in their cones.
+    fn run(
+        &self,
+        rows: Rows,
+        cols: usize,
+        q: &[f64],
+        cones: &[SupportedConeT<f64>],
+        gap: f64,
+    ) -> Solved {
+        let Rows { a, b } = rows;
         let matrix = CscMatrix::new_from_triplets(b.len(), cols, a.rows, a.cols, a.vals);
         let no_objective = CscMatrix::zeros((cols, cols));
-        // The Nash objective is flat at its peak, so a gap of g leaves the package off by
-        // about sqrt(g): it gets a tighter gap than the linear programs need.
-        let gap = if matches!(goal, Goal::Nash(_)) {
-            1e-12
-        } else {
-            1e-8
-        };
         let settings = DefaultSettings {
             verbose: false,
             time_limit: 30.0,
@@ -205,8 +249,7 @@ impl Program {
             tol_gap_rel: gap,
             ..DefaultSettings::default()
         };
-        let mut solver = match DefaultSolver::new(&no_objective, &q, &matrix, &b, &cones, settings)
-        {
+        let mut solver = match DefaultSolver::new(&no_objective, q, &matrix, &b, cones, settings) {
             Ok(solver) => solver,
             Err(error) => {
                 return Solved::Failed(format!("the solver refused the problem: {error}"));
