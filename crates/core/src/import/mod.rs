@@ -363,50 +363,8 @@ fn ktab(rows: &[Row], name: &str) -> Result<Imported, ImportErrors> {
     }
     let mut actors = Vec::new();
     for row in body {
-        let label = row.get(0).to_owned();
-        if label.is_empty() {
-            p.at(row.line, "the actor's name is empty");
-        }
-        let mut used = row.fields.len();
-        while used > 0 && row.get(used - 1).is_empty() {
-            used -= 1;
-        }
-        if used > 3 + 2 * dims {
-            p.at(
-                row.line,
-                format!("{used} fields; the header has {}", 3 + 2 * dims),
-            );
-        }
-        let c = p.number(row, 2, "the capability");
-        if let Some(c) = c
-            && c < 0.0
-        {
-            p.at(row.line, format!("the capability {c} is negative"));
-        }
-        let mut stances = Vec::new();
-        for (d, issue) in issues.iter().enumerate() {
-            let x = p.number(row, 3 + 2 * d, &format!("the position on {issue}"));
-            let s = p.number(row, 4 + 2 * d, &format!("the salience on {issue}"));
-            if let Some(x) = x {
-                check_position(&mut p, row.line, &format!("the position on {issue}"), x);
-            }
-            if let Some(s) = s
-                && !(0.0..=100.0).contains(&s)
-            {
-                p.at(
-                    row.line,
-                    format!("the salience on {issue}, {s}, is outside 0..100"),
-                );
-            }
-            stances.push((x.unwrap_or(0.0), s.unwrap_or(0.0) / 100.0));
-        }
-        if let Some(c) = c {
-            actors.push(ActorRow {
-                name: label,
-                notes: row.get(1).to_owned(),
-                capability: c,
-                stances,
-            });
+        if let Some(actor) = ktab_actor(&mut p, row, &issues) {
+            actors.push(actor);
         }
     }
     let title = if first.get(0).is_empty() {
@@ -419,6 +377,55 @@ fn ktab(rows: &[Row], name: &str) -> Result<Imported, ImportErrors> {
         imported.project.title = "Imported negotiation".to_owned();
     }
     p.finish(imported)
+}
+
+/// One actor row of a KTAB table: name, description, capability, then a position and a
+/// salience (0..100) per issue. Every problem is noted; the actor when its capability reads.
+fn ktab_actor(p: &mut Problems, row: &Row, issues: &[String]) -> Option<ActorRow> {
+    let dims = issues.len();
+    let label = row.get(0).to_owned();
+    if label.is_empty() {
+        p.at(row.line, "the actor's name is empty");
+    }
+    let mut used = row.fields.len();
+    while used > 0 && row.get(used - 1).is_empty() {
+        used -= 1;
+    }
+    if used > 3 + 2 * dims {
+        p.at(
+            row.line,
+            format!("{used} fields; the header has {}", 3 + 2 * dims),
+        );
+    }
+    let c = p.number(row, 2, "the capability");
+    if let Some(c) = c
+        && c < 0.0
+    {
+        p.at(row.line, format!("the capability {c} is negative"));
+    }
+    let mut stances = Vec::new();
+    for (d, issue) in issues.iter().enumerate() {
+        let x = p.number(row, 3 + 2 * d, &format!("the position on {issue}"));
+        let s = p.number(row, 4 + 2 * d, &format!("the salience on {issue}"));
+        if let Some(x) = x {
+            check_position(p, row.line, &format!("the position on {issue}"), x);
+        }
+        if let Some(s) = s
+            && !(0.0..=100.0).contains(&s)
+        {
+            p.at(
+                row.line,
+                format!("the salience on {issue}, {s}, is outside 0..100"),
+            );
+        }
+        stances.push((x.unwrap_or(0.0), s.unwrap_or(0.0) / 100.0));
+    }
+    c.map(|c| ActorRow {
+        name: label,
+        notes: row.get(1).to_owned(),
+        capability: c,
+        stances,
+    })
 }
 
 fn count(p: &mut Problems, row: &Row, i: usize, what: &str) -> Option<usize> {
