@@ -138,8 +138,8 @@ impl Program {
         match goal {
             Goal::MaxMin => {
                 let t = n + terms;
-                for p in 0..self.members.len() {
-                    rows.at_least(&self.members[p], first[p], 0.0, Some(t));
+                for (member, &first) in self.members.iter().zip(&first) {
+                    rows.at_least(member, first, 0.0, Some(t));
                 }
                 q[t] = -1.0;
             }
