@@ -45,8 +45,21 @@ impl Dependents {
     }
 }
 
-/// Push `item` onto a list of the scenario at `scenario` (picked by `over`), or of the base
-/// (picked by `base`) when there is none; returns its index there.
+/// A list of the scenario at `scenario` (picked by `over`), or of the base (picked by
+/// `base`) when there is none: where an edit made with that scenario active goes.
+pub fn layer_mut<T>(
+    project: &mut Project,
+    scenario: Option<usize>,
+    base: fn(&mut Project) -> &mut Vec<T>,
+    over: fn(&mut Scenario) -> &mut Vec<T>,
+) -> &mut Vec<T> {
+    match scenario.filter(|&i| i < project.scenarios.len()) {
+        Some(i) => over(&mut project.scenarios[i]),
+        None => base(project),
+    }
+}
+
+/// Push `item` onto `layer_mut`'s list; returns its index there.
 pub fn push_to_layer<T>(
     project: &mut Project,
     scenario: Option<usize>,
@@ -54,12 +67,27 @@ pub fn push_to_layer<T>(
     base: fn(&mut Project) -> &mut Vec<T>,
     over: fn(&mut Scenario) -> &mut Vec<T>,
 ) -> usize {
-    let list = match scenario.and_then(|i| project.scenarios.get_mut(i)) {
-        Some(s) => over(s),
-        None => base(project),
-    };
+    let list = layer_mut(project, scenario, base, over);
     list.push(item);
     list.len() - 1
+}
+
+/// Item `index` of a list of the scenario with id `scenario` (picked by `over`) or of the
+/// base (`base`), with the scenario's index; `None` when the scenario or the item is gone.
+pub fn layer_item<T: Clone>(
+    project: &Project,
+    scenario: Option<&str>,
+    index: usize,
+    base: fn(&Project) -> &Vec<T>,
+    over: fn(&Scenario) -> &Vec<T>,
+) -> Option<(Option<usize>, T)> {
+    match scenario {
+        None => Some((None, base(project).get(index)?.clone())),
+        Some(id) => {
+            let s = project.scenarios.iter().position(|s| s.id == id)?;
+            Some((Some(s), over(&project.scenarios[s]).get(index)?.clone()))
+        }
+    }
 }
 
 pub fn party_dependents(project: &Project, id: &str) -> Dependents {
@@ -245,6 +273,35 @@ mod tests {
             Ok(loaded) => loaded.project,
             Err(e) => panic!("sample does not load: {e}"),
         }
+    }
+
+    #[test]
+    fn layers_pick_the_scenario_list_or_the_base() {
+        let mut p = project();
+        let id = p.scenarios[0].id.clone();
+        let ours = Event {
+            date: "2025-04-01".into(),
+            title: "Ours".into(),
+            kind: crate::model::EventKind::Meeting,
+            parties: Vec::new(),
+            shifts: Vec::new(),
+            notes: String::new(),
+            sources: Vec::new(),
+        };
+        let at = push_to_layer(&mut p, Some(0), ours, |p| &mut p.events, |s| &mut s.events);
+        assert_eq!(p.scenarios[0].events[at].title, "Ours");
+        let item = |p: &Project, scenario: Option<&str>, index: usize| {
+            layer_item(p, scenario, index, |p| &p.events, |s| &s.events).map(|(s, e)| (s, e.title))
+        };
+        assert_eq!(item(&p, Some(&id), at), Some((Some(0), "Ours".to_owned())));
+        assert_eq!(item(&p, None, 0), Some((None, p.events[0].title.clone())));
+        // A scenario or an item that is gone (deleted, undone away) gives nothing.
+        assert_eq!(item(&p, Some("no-such-scenario"), 0), None);
+        assert_eq!(item(&p, Some(&id), at + 1), None);
+        // A scenario index past the end edits the base, as with no scenario.
+        let base = p.events.len();
+        layer_mut(&mut p, Some(99), |p| &mut p.events, |s| &mut s.events).pop();
+        assert_eq!(p.events.len(), base - 1);
     }
 
     #[test]

@@ -75,10 +75,12 @@ pub fn set_stance(
         .or_else(|| project.position(party, issue))
         .cloned()
         .unwrap_or_else(|| edits::new_position(party, issue));
-    let list = match scenario.and_then(|s| project.scenarios.get_mut(s)) {
-        Some(s) => &mut s.positions,
-        None => &mut project.positions,
-    };
+    let list = edits::layer_mut(
+        project,
+        scenario,
+        |p| &mut p.positions,
+        |s| &mut s.positions,
+    );
     match list
         .iter_mut()
         .find(|p| p.party == party && p.issue == issue)

@@ -255,14 +255,8 @@ pub fn inspector_ui(
     scenario: Option<&str>,
     index: usize,
 ) {
-    let scenario_index =
-        scenario.and_then(|id| doc.project().scenarios.iter().position(|s| s.id == id));
-    let event = match (scenario, scenario_index) {
-        (Some(_), Some(s)) => doc.project().scenarios[s].events.get(index).cloned(),
-        (None, _) => doc.project().events.get(index).cloned(),
-        (Some(_), None) => None,
-    };
-    let Some(mut event) = event else {
+    let event = edits::layer_item(doc.project(), scenario, index, |p| &p.events, |s| &s.events);
+    let Some((scenario_index, mut event)) = event else {
         super::gone(ui, shell);
         return;
     };
@@ -291,7 +285,10 @@ pub fn inspector_ui(
         // Adding or removing a shift is its own undo step; typing continues one.
         let key = if structural { None } else { changes.0 };
         doc.edit(key, |p| {
-            if let Some(x) = events_of(p, scenario_index).get_mut(index) {
+            if let Some(x) =
+                edits::layer_mut(p, scenario_index, |p| &mut p.events, |s| &mut s.events)
+                    .get_mut(index)
+            {
                 *x = event;
             }
         });
@@ -299,20 +296,12 @@ pub fn inspector_ui(
     ui.add_space(10.0);
     if ui.button("Delete event").clicked() {
         doc.edit(None, |p| {
-            let list = events_of(p, scenario_index);
+            let list = edits::layer_mut(p, scenario_index, |p| &mut p.events, |s| &mut s.events);
             if index < list.len() {
                 list.remove(index);
             }
         });
         shell.selection = None;
-    }
-}
-
-/// The events of scenario `scenario` (an index), or of the base.
-fn events_of(p: &mut Project, scenario: Option<usize>) -> &mut Vec<Event> {
-    match scenario.and_then(|s| p.scenarios.get_mut(s)) {
-        Some(s) => &mut s.events,
-        None => &mut p.events,
     }
 }
 

@@ -502,7 +502,7 @@ impl Rows<'_> {
         self.seen.insert(key, line);
         let existing = self.project.position(party, issue).cloned();
         let is_new = existing.is_none();
-        let base = existing.unwrap_or_else(|| blank_position(party, issue));
+        let base = existing.unwrap_or_else(|| crate::edits::new_position(party, issue));
         self.positions
             .push(apply_row(self.header, record, base, is_new)?);
         Ok(())
@@ -511,20 +511,6 @@ impl Rows<'_> {
 
 fn name<'a>(items: &[(&'a str, &'a str)], id: &'a str) -> &'a str {
     items.iter().find(|(i, _)| *i == id).map_or(id, |(_, n)| n)
-}
-
-fn blank_position(party: &str, issue: &str) -> Position {
-    Position {
-        party: party.to_owned(),
-        issue: issue.to_owned(),
-        stance: 50.0,
-        ideal: None,
-        walk_away: None,
-        salience: 0.5,
-        red_line: false,
-        rationale: String::new(),
-        sources: Vec::new(),
-    }
 }
 
 /// Write the checked rows into a copy of `project` and count what changed.

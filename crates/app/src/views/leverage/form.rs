@@ -5,7 +5,7 @@
 use crate::document::Document;
 use crate::model::{Leverage, LeverageKind, LeverageStatus, Project};
 use crate::widgets::{self, Changes};
-use crate::{Selection, Shell};
+use crate::{Selection, Shell, edits};
 use eframe::egui;
 use egui::{RichText, Ui};
 
@@ -16,14 +16,14 @@ pub fn inspector_ui(
     scenario: Option<&str>,
     index: usize,
 ) {
-    let scenario_index =
-        scenario.and_then(|id| doc.project().scenarios.iter().position(|s| s.id == id));
-    let item = match scenario_index {
-        Some(s) => doc.project().scenarios[s].leverage.get(index).cloned(),
-        None if scenario.is_none() => doc.project().leverage.get(index).cloned(),
-        None => None,
-    };
-    let Some(mut item) = item else {
+    let item = edits::layer_item(
+        doc.project(),
+        scenario,
+        index,
+        |p| &p.leverage,
+        |s| &s.leverage,
+    );
+    let Some((scenario_index, mut item)) = item else {
         crate::views::gone(ui, shell);
         return;
     };
@@ -41,10 +41,8 @@ pub fn inspector_ui(
         });
     if let Some(key) = changes.0 {
         doc.edit(Some(key), |p| {
-            let list = match scenario_index.and_then(|s| p.scenarios.get_mut(s)) {
-                Some(s) => &mut s.leverage,
-                None => &mut p.leverage,
-            };
+            let list =
+                edits::layer_mut(p, scenario_index, |p| &mut p.leverage, |s| &mut s.leverage);
             if let Some(x) = list.get_mut(index) {
                 *x = item;
             }
