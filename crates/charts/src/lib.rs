@@ -13,8 +13,11 @@ pub mod export;
 mod frame;
 mod legend;
 mod leverage;
+mod matrix;
 pub mod metrics;
 pub mod simulation;
+#[cfg(test)]
+mod testing;
 mod theme;
 mod timeline;
 mod tornado;
