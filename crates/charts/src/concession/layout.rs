@@ -174,15 +174,7 @@ pub fn layout<'a>(
         .floor()
         .max(1.0) as usize
         - 1;
-    let n_issues = issues.len().min(MAX_ISSUES).min(rows_fit.max(1));
-    let n_parties = parties.len().min(MAX_PARTIES);
-    let mut omitted = Vec::new();
-    if issues.len() > n_issues {
-        omitted.push(format!("+{} issues not shown", issues.len() - n_issues));
-    }
-    if parties.len() > n_parties {
-        omitted.push(format!("+{} parties not shown", parties.len() - n_parties));
-    }
+    let (n_issues, n_parties, omitted) = counts(issues.len(), parties.len(), rows_fit);
     let issues = &issues[..n_issues];
     let parties = &parties[..n_parties];
 
@@ -195,22 +187,14 @@ pub fn layout<'a>(
         .max(small.min(row_h * 0.55));
     let two_line_rows = row_h >= label * 2.5;
 
-    let row_label_w = (size.w * 0.27)
-        .min(
-            issues
-                .iter()
-                .map(|i| measure.measure(&i.name, label))
-                .fold(0.0, f64::max)
-                + label * 1.5,
-        )
-        .max(size.w * 0.14);
-    let outcome_w = measure
-        .measure("Outcome", small)
-        .max(measure.measure("none", label))
-        .max(measure.measure("100", label))
-        + label;
-    let grid_x = m + row_label_w + if two_line_rows { 0.0 } else { outcome_w };
-    let col_w = ((size.w - m - grid_x) / n_parties as f64).min(label * 12.0);
+    let (row_label_w, grid_x, col_w) = across(
+        issues,
+        n_parties,
+        size,
+        (label, small),
+        two_line_rows,
+        measure,
+    );
     let grid_y = top + header_h;
 
     let cols = Columns {
@@ -242,15 +226,7 @@ pub fn layout<'a>(
         .map(|(i, issue)| {
             let y = grid_y + row_h * i as f64;
             let name = measure.fit(&issue.name, label, row_label_w - label * 0.5);
-            row(
-                issue,
-                parties,
-                y,
-                name,
-                (grid_x, col_w, row_h),
-                measure,
-                label,
-            )
+            row(issue, parties, (y, name), (grid_x, col_w, &g), measure)
         })
         .collect();
     let totals = totals(a, parties, &g, (grid_x, col_w, n_issues), measure);
@@ -274,16 +250,60 @@ pub fn layout<'a>(
     }
 }
 
+/// How many issues and parties are shown (at most `MAX_ISSUES` and the rows that fit, at
+/// most `MAX_PARTIES`), and what the footnote says of the others.
+fn counts(issues: usize, parties: usize, rows_fit: usize) -> (usize, usize, Vec<String>) {
+    let n_issues = issues.min(MAX_ISSUES).min(rows_fit.max(1));
+    let n_parties = parties.min(MAX_PARTIES);
+    let mut omitted = Vec::new();
+    if issues > n_issues {
+        omitted.push(format!("+{} issues not shown", issues - n_issues));
+    }
+    if parties > n_parties {
+        omitted.push(format!("+{} parties not shown", parties - n_parties));
+    }
+    (n_issues, n_parties, omitted)
+}
+
+/// The columns across: the row labels' width (up to 27% of the chart), where the grid
+/// starts (after the outcome column unless rows have two lines) and the column width.
+fn across(
+    issues: &[&IssueAnalysis],
+    n_parties: usize,
+    size: Size,
+    (label, small): (f64, f64),
+    two_line_rows: bool,
+    measure: &impl Measure,
+) -> (f64, f64, f64) {
+    let m = size.margin();
+    let row_label_w = (size.w * 0.27)
+        .min(
+            issues
+                .iter()
+                .map(|i| measure.measure(&i.name, label))
+                .fold(0.0, f64::max)
+                + label * 1.5,
+        )
+        .max(size.w * 0.14);
+    let outcome_w = measure
+        .measure("Outcome", small)
+        .max(measure.measure("none", label))
+        .max(measure.measure("100", label))
+        + label;
+    let grid_x = m + row_label_w + if two_line_rows { 0.0 } else { outcome_w };
+    let col_w = ((size.w - m - grid_x) / n_parties as f64).min(label * 12.0);
+    (row_label_w, grid_x, col_w)
+}
+
 /// One issue's row of cells.
 fn row<'a>(
     issue: &'a IssueAnalysis,
     parties: &[&'a Party],
-    y: f64,
-    name: String,
-    (grid_x, col_w, row_h): (f64, f64, f64),
+    (y, name): (f64, String),
+    (grid_x, col_w, g): (f64, f64, &Grid),
     measure: &impl Measure,
-    label: f64,
 ) -> Row<'a> {
+    let (row_h, label) = (g.row_h, g.label);
     let outcome = match issue.outcome {
         Some(o) => format!("outcome {}", num(o, 0)),
         None => "no outcome".to_owned(),

@@ -159,7 +159,9 @@ pub fn signed(v: f64) -> String {
 struct Grid {
     label: f64,
     small: f64,
+    row_label_w: f64,
     grid_x: f64,
+    grid_y: f64,
     col_w: f64,
     row_h: f64,
     max_pressure: f64,
@@ -192,17 +194,8 @@ pub fn layout<'a>(
     let panel_w = (size.w * 0.3).round();
     let matrix_right = size.w - m - panel_w - m;
 
-    // The key under the title.
     let key_y = top;
-    let mut lx = m;
-    let mut kinds = Vec::new();
-    for kind in LeverageKind::ALL {
-        let swatch_x = lx;
-        lx += small * 2.0;
-        kinds.push((kind, swatch_x, lx));
-        lx += measure.measure(kind.label(), small) + small * 1.5;
-    }
-    let note = (measure.fit(KEY_NOTE, small, matrix_right - lx), lx);
+    let (kinds, note) = key(size, matrix_right, measure);
     let top = top + small * 2.4;
 
     // Row labels (holders) and column headers (targets).
@@ -246,30 +239,14 @@ pub fn layout<'a>(
     let g = Grid {
         label,
         small,
+        row_label_w,
         grid_x,
+        grid_y,
         col_w,
         row_h,
         max_pressure,
     };
-    let rows = shown
-        .iter()
-        .enumerate()
-        .map(|(i, &holder)| {
-            let y = grid_y + row_h * i as f64;
-            let name = measure.fit(&holder.name, label, row_label_w - label);
-            let cells = shown
-                .iter()
-                .enumerate()
-                .map(|(j, target)| cell(p, a, &g, (holder, target), (j, y), measure))
-                .collect();
-            Row {
-                holder,
-                y,
-                name,
-                cells,
-            }
-        })
-        .collect();
+    let rows = rows(p, a, shown, &g, measure);
     let area = [matrix_right + m, top, size.w - m, bottom];
     let panel = alternatives::layout(p, shown, area, size, measure);
     Leverage {
@@ -287,6 +264,55 @@ pub fn layout<'a>(
         panel,
         omitted,
     }
+}
+
+/// The key under the title: each kind's swatch and label x, then the note, shortened to
+/// end at `matrix_right`, and its x.
+#[allow(clippy::type_complexity)]
+fn key(
+    size: Size,
+    matrix_right: f64,
+    measure: &impl Measure,
+) -> (Vec<(LeverageKind, f64, f64)>, (String, f64)) {
+    let small = size.font(11.0);
+    let mut lx = size.margin();
+    let mut kinds = Vec::new();
+    for kind in LeverageKind::ALL {
+        let swatch_x = lx;
+        lx += small * 2.0;
+        kinds.push((kind, swatch_x, lx));
+        lx += measure.measure(kind.label(), small) + small * 1.5;
+    }
+    (kinds, (measure.fit(KEY_NOTE, small, matrix_right - lx), lx))
+}
+
+/// A row per holder: its name, shortened, and its cell on each target.
+fn rows<'a>(
+    p: &Project,
+    a: &Analysis,
+    shown: &[&'a Party],
+    g: &Grid,
+    measure: &impl Measure,
+) -> Vec<Row<'a>> {
+    shown
+        .iter()
+        .enumerate()
+        .map(|(i, &holder)| {
+            let y = g.grid_y + g.row_h * i as f64;
+            let name = measure.fit(&holder.name, g.label, g.row_label_w - g.label);
+            let cells = shown
+                .iter()
+                .enumerate()
+                .map(|(j, target)| cell(p, a, g, (holder, target), (j, y), measure))
+                .collect();
+            Row {
+                holder,
+                y,
+                name,
+                cells,
+            }
+        })
+        .collect()
 }
 
 /// The cell of `holder` on `target`, in column `j` of the row at `y`.

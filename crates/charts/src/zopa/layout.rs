@@ -137,7 +137,6 @@ pub fn layout<'a>(
     measure: &impl Measure,
 ) -> Zopa<'a> {
     let m = size.margin();
-    let label = size.font(12.5);
     let small = size.font(11.0);
     let bottom = size.h - m - small * 1.6;
     let principals: Vec<&Party> = p
@@ -173,30 +172,8 @@ pub fn layout<'a>(
             principals.len() - shown_principals.len()
         ));
     }
-    let row_h = ((bottom - top) / n as f64).min(label * 6.0);
-    let lbl = (row_h * 0.36).min(label).max(small * 0.85);
-    let ends = (row_h * 0.3).min(small).max(small * 0.8);
-    let name_w = (size.w * 0.24)
-        .min(
-            p.issues
-                .iter()
-                .take(n)
-                .map(|i| measure.measure(&i.name, lbl))
-                .fold(0.0, f64::max)
-                + lbl,
-        )
-        .max(size.w * 0.15);
-    let tx0 = m + name_w + lbl;
-    let tx1 = size.w - m - lbl * 0.5;
-    let t = Track {
-        lbl,
-        ends,
-        row_h,
-        name_w,
-        n_bands,
-        tx0,
-        tx1,
-    };
+    let t = track(p, n, n_bands, size, (top, bottom), measure);
+    let row_h = t.row_h;
     let principal_ids: HashSet<&str> = principals.iter().map(|x| x.id.as_str()).collect();
     let rows = p
         .issues
@@ -223,13 +200,48 @@ pub fn layout<'a>(
         small,
         key,
         scale_y: with_scale.then_some(top - small * 0.3),
-        tx0,
-        tx1,
-        lbl,
-        ends,
+        tx0: t.tx0,
+        tx1: t.tx1,
+        lbl: t.lbl,
+        ends: t.ends,
         row_h,
         rows,
         omitted,
+    }
+}
+
+/// The tracks' sizes for `n` issues between `top` and `bottom`: the row height (at most 6
+/// labels), the type that follows it, the name column (15% to 24% of the width).
+fn track(
+    p: &Project,
+    n: usize,
+    n_bands: f64,
+    size: Size,
+    (top, bottom): (f64, f64),
+    measure: &impl Measure,
+) -> Track {
+    let (m, label, small) = (size.margin(), size.font(12.5), size.font(11.0));
+    let row_h = ((bottom - top) / n as f64).min(label * 6.0);
+    let lbl = (row_h * 0.36).min(label).max(small * 0.85);
+    let ends = (row_h * 0.3).min(small).max(small * 0.8);
+    let name_w = (size.w * 0.24)
+        .min(
+            p.issues
+                .iter()
+                .take(n)
+                .map(|i| measure.measure(&i.name, lbl))
+                .fold(0.0, f64::max)
+                + lbl,
+        )
+        .max(size.w * 0.15);
+    Track {
+        lbl,
+        ends,
+        row_h,
+        name_w,
+        n_bands,
+        tx0: m + name_w + lbl,
+        tx1: size.w - m - lbl * 0.5,
     }
 }
 
