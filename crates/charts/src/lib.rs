@@ -1,7 +1,8 @@
 //! The charts of a negotiation map, each drawing into any plotters backend inside the frame
 //! they share (`frame`), so the same code paints the app (`egui_backend`) and the SVG and
-//! PNG exports (`export`). A chart's layout, where it is separate (`timeline`), is pure
-//! numbers from the input, the size and text widths, and is tested as such.
+//! PNG exports (`export`). Each chart is a `layout`, pure numbers from the input, the size
+//! and text widths (tested as such), and a `paint` of that layout; the two matrices share
+//! their column header (`matrix`).
 
 mod canvas;
 mod concession;
@@ -13,8 +14,11 @@ pub mod export;
 mod frame;
 mod legend;
 mod leverage;
+mod matrix;
 pub mod metrics;
 pub mod simulation;
+#[cfg(test)]
+mod testing;
 mod theme;
 mod timeline;
 mod tornado;

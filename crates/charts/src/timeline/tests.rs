@@ -5,16 +5,8 @@ use super::layout::{self, DateScale, Dated, Type, dated_events, vertical};
 use super::titles::{Placed, group_events, place_titles};
 use crate::canvas::{Measure, Size};
 use crate::model::{Event, EventKind, Issue, Party, Position, Project, Role, Shift, parse_date};
+use crate::testing::{Mono, close};
 use crate::{ChartInput, ChartOptions, Theme, dates};
-
-/// Each character `size / 2` px wide.
-struct Mono;
-
-impl Measure for Mono {
-    fn measure(&self, text: &str, size: f64) -> f64 {
-        text.chars().count() as f64 * size * 0.5
-    }
-}
 
 const TY: Type = Type {
     margin: 16.0,
@@ -52,10 +44,6 @@ fn dated<'a>(events: &'a [Event], days: &[i64]) -> Vec<Dated<'a>> {
             hypothetical: false,
         })
         .collect()
-}
-
-fn close(a: f64, b: f64) -> bool {
-    (a - b).abs() < 1e-9
 }
 
 #[test]
