@@ -2,7 +2,6 @@
 //! changed-on-disk check; saving is in `saving.rs`. The work is `files` in the core, which
 //! returns outcomes; this turns each into the document, a dialog or a status line.
 
-use crate::cached::Cached;
 use crate::dialogs::Modal;
 use crate::files::{self, DiskCheck};
 use crate::format::RecoveryEntry;
@@ -49,12 +48,7 @@ impl App {
         if let Some(autosave) = &mut self.autosave {
             autosave.reset();
         }
-        self.shell.selection = None;
-        self.shell.scenario = None;
-        self.shell.resolved = Cached::default();
-        self.shell.differences = None;
-        self.shell.typing = None;
-        self.shell.deals = crate::deals_cache::DealsCache::default();
+        self.shell.forget_document();
     }
 
     /// The user chose to drop the document's unsaved changes: drop their recovery copy too.
