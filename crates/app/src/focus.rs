@@ -22,12 +22,17 @@ pub struct PaneFocus {
     /// An item was just added: its form's main field takes the cursor, its text selected, so
     /// typing names it at once.
     new_item: bool,
+    /// A widget to focus at the start of the next frame.
+    next: Option<egui::Id>,
 }
 
 impl PaneFocus {
     /// Call at the start of a frame, before the menu bar draws: a Tab that would give focus to
     /// the first menu goes to the view instead.
     pub fn begin_frame(&mut self, ctx: &Context) {
+        if let Some(id) = self.next.take() {
+            ctx.memory_mut(|m| m.request_focus(id));
+        }
         let tab = ctx.input(|i| i.key_pressed(Key::Tab) && i.modifiers.is_none());
         if tab && ctx.memory(|m| m.focused().is_none()) {
             ctx.memory_mut(|m| m.move_focus(FocusDirection::None));
@@ -98,6 +103,12 @@ impl PaneFocus {
             .cursor
             .set_char_range(Some(egui::text::CCursorRange::select_all_str(text)));
         egui::TextEdit::store_state(ctx, field.id, state);
+    }
+
+    /// Focus widget `id` from the start of the next frame. A number field focused so, before
+    /// it draws, comes with its text selected; focused after it drew, it would not.
+    pub fn focus_next_frame(&mut self, id: egui::Id) {
+        self.next = Some(id);
     }
 
     /// Call after the inspector has drawn its form: a new item whose form has no main field

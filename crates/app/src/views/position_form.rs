@@ -89,12 +89,15 @@ pub fn inspector_ui(
         return;
     };
     let mut changes = Changes::default();
-    egui::Grid::new("position-form")
+    let stance = egui::Grid::new("position-form")
         .num_columns(2)
         .spacing([10.0, 8.0])
-        .show(ui, |ui| {
-            fields_ui(ui, project, &mut changes, &mut position, focus_stance);
-        });
+        .show(ui, |ui| fields_ui(ui, project, &mut changes, &mut position))
+        .inner;
+    if focus_stance {
+        // Its number comes selected, so typing replaces it.
+        shell.pane.focus_next_frame(stance);
+    }
     if !position.accepts(position.stance) {
         ui.label(
             RichText::new("The stance is on the wrong side of its own walk-away.")
@@ -169,17 +172,14 @@ fn base_note_ui(ui: &mut Ui, base: Option<&Position>) {
 }
 
 /// The form's rows: stance, ideal, walk-away, salience, red line, rationale, sources.
+/// Returns the Stance field's id.
 fn fields_ui(
     ui: &mut Ui,
     project: &Project,
     changes: &mut Changes,
     position: &mut Position,
-    focus_stance: bool,
-) {
+) -> egui::Id {
     let stance = widgets::number_row(ui, changes, "Stance", &mut position.stance, 0.0..=100.0);
-    if focus_stance {
-        stance.request_focus();
-    }
 
     let l = widgets::label(ui, "Ideal");
     widgets::optional_number(
@@ -231,4 +231,5 @@ fn fields_ui(
         &sources,
         "No sources yet (add them in Overview)",
     );
+    stance.id
 }
