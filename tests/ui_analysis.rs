@@ -13,7 +13,7 @@ use stancemap::charts::Chart;
 use std::path::PathBuf;
 
 mod ui_support;
-use ui_support::{Launch, SAMPLE, launch, wait_for_writes};
+use ui_support::{Launch, SAMPLE, launch, wait_for_workers};
 
 fn harness(dialogs: ScriptedDialogs, view: ViewKind) -> Harness<'static, App> {
     launch(Launch {
@@ -180,7 +180,7 @@ fn export_charts_writes_the_chosen_files_into_the_chosen_folder() {
     h.get_by_label("SVG").click();
     h.run();
     h.get_by_label("Export").click();
-    wait_for_writes(&mut h);
+    wait_for_workers(&mut h);
     let mut names: Vec<String> = std::fs::read_dir(&folder)
         .expect("the folder was created")
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
@@ -217,7 +217,7 @@ fn a_chart_view_exports_its_chart_as_png_by_extension() {
     dialogs.push(dir.path().join("zones.pdf"));
     let mut h = harness(dialogs, ViewKind::Zopa);
     h.get_by_label("Export…").click();
-    wait_for_writes(&mut h);
+    wait_for_workers(&mut h);
     let bytes = std::fs::read(&path).expect("the PNG was written");
     assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
     // IHDR: width 1600 and height 1000, big-endian, at offsets 16 and 20.

@@ -17,7 +17,7 @@ fn sample_title(index: usize) -> String {
 }
 
 mod ui_support;
-use ui_support::{Launch, launch, stance, wait_for_writes};
+use ui_support::{Launch, launch, stance, wait_for_workers};
 
 fn harness_with(file: Option<PathBuf>, dialogs: ScriptedDialogs) -> Harness<'static, App> {
     launch(Launch {
@@ -212,7 +212,7 @@ fn save_to_a_file_and_reload_it_gives_the_same_project() {
         .set_value_accesskit(33.0);
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    wait_for_writes(&mut h);
+    wait_for_workers(&mut h);
     assert_eq!(h.state().doc.path.as_deref(), Some(path.as_path()));
     assert!(!h.state().doc.is_dirty());
     let loaded = stancemap::format::load_path(&path).expect("the saved file loads");
@@ -261,7 +261,7 @@ fn closing_with_unsaved_changes_asks_first() {
 
     request_close(&mut h);
     h.get_by_label("Discard changes").click();
-    h.run();
+    wait_for_workers(&mut h);
     assert!(h.state().is_closing());
 }
 
@@ -288,7 +288,7 @@ fn a_file_that_fails_to_load_leaves_the_open_project_unchanged() {
     // Dirty: the guard asks first; discard, then the open fails.
     assert_eq!(h.state().modal_title(), Some("Unsaved changes"));
     h.get_by_label("Discard changes").click();
-    h.run();
+    wait_for_workers(&mut h);
     assert_eq!(
         h.state().modal_title(),
         Some("The file could not be opened")
@@ -350,7 +350,7 @@ fn a_dropped_project_file_opens_behind_the_guard() {
     drop_file(&mut h, &path);
     assert_eq!(h.state().modal_title(), Some("Unsaved changes"));
     h.get_by_label("Discard changes").click();
-    h.run();
+    wait_for_workers(&mut h);
     assert_eq!(h.state().doc.project().title, "Dropped project");
     assert_eq!(h.state().doc.path.as_deref(), Some(path.as_path()));
     assert_eq!(h.state().settings.recent.first(), Some(&path));

@@ -7,7 +7,7 @@ mod ui_support;
 use eframe::egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use stancemap::app::ScriptedDialogs;
-use ui_support::{Launch, launch, wait_for_writes};
+use ui_support::{Launch, launch, wait_for_workers};
 
 #[test]
 fn the_menu_writes_the_briefing_pack_and_says_so() {
@@ -24,7 +24,7 @@ fn the_menu_writes_the_briefing_pack_and_says_so() {
     // The menu item's label carries its shortcut.
     h.get_by_label("Export briefing… Ctrl+Shift+E").click();
     h.step();
-    wait_for_writes(&mut h);
+    wait_for_workers(&mut h);
     let bytes = std::fs::read(&out).expect("the PDF was written");
     assert!(bytes.starts_with(b"%PDF-"));
     assert_eq!(h.state().modal_title(), Some("Briefing exported"));
@@ -48,7 +48,7 @@ fn the_shortcut_reports_an_unwritable_path_and_leaves_no_file() {
     });
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::E);
     h.step();
-    wait_for_writes(&mut h);
+    wait_for_workers(&mut h);
     assert!(!out.exists());
     assert_eq!(
         h.state().modal_title(),
@@ -69,7 +69,7 @@ fn the_role_sheets_shortcut_writes_a_sheet_per_party_and_the_facilitators() {
     });
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::R);
     h.step();
-    wait_for_writes(&mut h);
+    wait_for_workers(&mut h);
     assert_eq!(h.state().modal_title(), Some("Role sheets exported"));
     let mut names: Vec<String> = std::fs::read_dir(&out)
         .unwrap()

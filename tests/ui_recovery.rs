@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 mod ui_support;
-use ui_support::{Launch, launch, wait_for_writes};
+use ui_support::{Launch, launch, wait_for_workers};
 
 struct Setup {
     _dir: tempfile::TempDir,
@@ -109,7 +109,7 @@ fn after_a_crash_restore_opens_the_recovered_work_unsaved_and_leaves_the_file_al
     h.run();
 
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    wait_for_writes(&mut h);
+    wait_for_workers(&mut h);
     assert_eq!(h.state().modal_title(), None);
     assert!(!h.state().doc.is_dirty());
     assert_eq!(format::load_path(&s.file).unwrap().project, recovered);
@@ -247,7 +247,7 @@ fn a_save_into_a_folder_that_vanished_shows_why_and_keeps_the_work() {
         .edit(None, |p| p.title = "Unsaved title".into());
     fs::remove_dir_all(&folder).unwrap();
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    wait_for_writes(&mut h);
+    wait_for_workers(&mut h);
     assert_eq!(h.state().modal_title(), Some("Could not save"));
     assert!(shows(
         &h,
@@ -289,7 +289,7 @@ fn save_as_under_a_regular_file_fails_and_save_as_again_succeeds() {
         .doc
         .edit(None, |p| p.title = "Unsaved title".into());
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
-    wait_for_writes(&mut h);
+    wait_for_workers(&mut h);
     assert_eq!(h.state().modal_title(), Some("Could not save"));
     assert!(shows(
         &h,
@@ -298,7 +298,7 @@ fn save_as_under_a_regular_file_fails_and_save_as_again_succeeds() {
     assert!(h.state().doc.is_dirty());
     assert_eq!(h.state().doc.path.as_deref(), Some(s.file.as_path()));
     h.get_by_label("Save As…").click();
-    wait_for_writes(&mut h);
+    wait_for_workers(&mut h);
     assert_eq!(h.state().modal_title(), None);
     assert!(!h.state().doc.is_dirty());
     assert_eq!(h.state().doc.path.as_deref(), Some(good.as_path()));
@@ -327,7 +327,7 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
         .edit(None, |p| p.summary = "My notes".into());
     let other = change_on_disk(&s.file, &s.project, "Changed by a colleague");
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    wait_for_writes(&mut h);
+    wait_for_workers(&mut h);
     assert_eq!(
         h.state().modal_title(),
         Some("The file changed on disk since you opened it")
@@ -340,7 +340,7 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
     assert!(shows(&h, "Overwrite") && shows(&h, "Save As…"));
 
     h.get_by_label("Reload (discard my changes)").click();
-    h.run();
+    wait_for_workers(&mut h);
     assert_eq!(h.state().doc.project(), &other);
     assert!(!h.state().doc.is_dirty());
 
@@ -350,9 +350,9 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
         .edit(None, |p| p.summary = "My notes".into());
     let theirs = change_on_disk(&s.file, &s.project, "Changed again, by a colleague");
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    wait_for_writes(&mut h);
+    wait_for_workers(&mut h);
     h.get_by_label("Overwrite").click();
-    wait_for_writes(&mut h);
+    wait_for_workers(&mut h);
     assert_eq!(h.state().modal_title(), None);
     assert!(!h.state().doc.is_dirty());
     assert_eq!(
@@ -368,7 +368,7 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
     // Saved over it knowingly: the next save does not ask again.
     h.state_mut().doc.edit(None, |p| p.summary = "More".into());
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    wait_for_writes(&mut h);
+    wait_for_workers(&mut h);
     assert_eq!(h.state().modal_title(), None);
     assert!(!h.state().doc.is_dirty());
 }
@@ -387,7 +387,7 @@ fn focusing_the_window_after_a_change_on_disk_offers_to_reload() {
     h.run();
     assert_eq!(h.state().modal_title(), Some("The file changed on disk"));
     h.get_by_label("Reload").click();
-    h.run();
+    wait_for_workers(&mut h);
     assert_eq!(h.state().doc.project(), &other);
 
     // With unsaved changes: a warning; keeping them does not ask again for that version.

@@ -10,7 +10,7 @@ use stancemap::app::{App, ScriptedDialogs, Selection};
 use std::path::PathBuf;
 
 mod ui_support;
-use ui_support::{Launch, launch, wait_for_writes};
+use ui_support::{Launch, launch, wait_for_workers};
 
 fn harness_with(file: Option<PathBuf>, dialogs: ScriptedDialogs) -> Harness<'static, App> {
     launch(Launch {
@@ -215,7 +215,7 @@ fn file_menu(h: &mut Harness<'_, App>, item: &str) {
     h.run();
     h.get_by_label(item).click();
     // What the item writes (an export) is written on a worker thread.
-    wait_for_writes(h);
+    wait_for_workers(h);
 }
 
 #[test]
@@ -309,7 +309,7 @@ fn a_file_changed_on_disk_can_show_its_differences() {
         p.parties[0].name, p.parties[0].power
     ));
     h.get_by_label("Reload").click();
-    h.run();
+    wait_for_workers(&mut h);
     assert_eq!(h.state().doc.project(), &theirs);
     assert!(h.state().shell.differences.is_none());
 }

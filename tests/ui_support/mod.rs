@@ -71,24 +71,24 @@ pub fn settle(h: &mut Harness<'_, App>) {
         let shell = &mut h.state_mut().shell;
         stancemap::app::simulation_cache::wait(shell, std::time::Duration::from_secs(120));
         shell.deals.wait(std::time::Duration::from_secs(120));
-        h.state_mut().wait_for_writes();
+        h.state_mut().wait_for_workers();
     }
     h.run();
 }
 
-/// Run frames until the save or export the test asked for has been written and taken in
-/// (both are written on a worker thread, and what waits on them runs when they land).
-pub fn wait_for_writes(h: &mut Harness<'_, App>) {
+/// Run frames until the open, save or export the test asked for has been done and taken in
+/// (each runs on a worker thread, and what waits on it runs when it lands).
+pub fn wait_for_workers(h: &mut Harness<'_, App>) {
     // The key or click reaches the app on the next frame and the work starts on that one
-    // or the next; while it is written the app polls for it, so `run` would not settle.
+    // or the next; while it runs the app polls for it, so `run` would not settle.
     for _ in 0..4 {
         h.step();
-        if h.state().is_writing() {
+        if h.state().is_busy() {
             break;
         }
     }
-    while h.state().is_writing() {
-        h.state_mut().wait_for_writes();
+    while h.state().is_busy() {
+        h.state_mut().wait_for_workers();
         h.step();
     }
     h.run();

@@ -192,14 +192,7 @@ pub fn modal_ui(ctx: &egui::Context, app: &mut App) {
         Some(Answer::Restore(entry)) => app.restore(&entry, false),
         Some(Answer::ShowBoth(entry)) => app.restore(&entry, true),
         Some(Answer::DiscardRecovery(entry)) => app.discard_offer(&entry),
-        Some(Answer::Reload(path)) => {
-            // The copy of the dropped changes goes only once the file has loaded: a reload
-            // that fails keeps the document, so it keeps its copy too.
-            let dropped = app.doc.is_dirty();
-            if app.open_path(&path) && dropped {
-                app.remove_copy_for(&path);
-            }
-        }
+        Some(Answer::Reload(path)) => app.reload(&path),
         Some(Answer::KeepMine(path)) => app.keep_mine(&path),
         Some(Answer::ShowDifferences(path)) => crate::teams::show_disk_differences(app, &path),
         Some(Answer::Overwrite(path, then)) => app.save_to(&path, false, then),

@@ -1,5 +1,6 @@
-//! The app's side of files: open, recovery copies (restore, discard, autosave) and the
-//! changed-on-disk check; saving is in `saving.rs`. The work is `files` in the core, which
+//! The app's side of files: replacing the document, recovery copies (restore, discard,
+//! autosave) and the changed-on-disk check; opening is in `opening.rs`, saving in
+//! `saving.rs`. The work is `files` in the core, which
 //! returns outcomes; this turns each into the document, a dialog or a status line.
 
 use crate::dialogs::Modal;
@@ -10,35 +11,6 @@ use eframe::egui;
 use std::path::Path;
 
 impl App {
-    /// Load `path`; on failure show its errors and keep the open project. Returns success.
-    pub(crate) fn open_path(&mut self, path: &Path) -> bool {
-        match files::open(path) {
-            Ok(opened) => {
-                let mut doc = Document::new(opened.project, Some(path.to_path_buf()));
-                doc.stamp = Some(opened.stamp);
-                self.replace_document(doc);
-                self.settings.remember(path);
-                self.status = match opened.warnings {
-                    0 => format!("Opened {}", path.display()),
-                    1 => format!("Opened {} (1 warning)", path.display()),
-                    n => format!("Opened {} ({n} warnings)", path.display()),
-                };
-                true
-            }
-            Err(failed) => {
-                if failed.missing {
-                    self.settings.forget(path);
-                }
-                self.status = format!("Could not open {}", path.display());
-                self.modal = Some(Modal::LoadErrors {
-                    file: path.display().to_string(),
-                    diagnostics: failed.diagnostics,
-                });
-                false
-            }
-        }
-    }
-
     pub(crate) fn replace_document(&mut self, doc: Document) {
         // A save still being written lands on the document it was made from.
         self.finish_save();

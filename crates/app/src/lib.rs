@@ -24,6 +24,7 @@ mod help;
 mod ids;
 mod inspector;
 mod menus;
+mod opening;
 mod path_dialog;
 pub mod present;
 pub mod recovery;
@@ -115,6 +116,8 @@ pub struct App {
     /// The save being written on a worker thread, and one asked for meanwhile.
     saving: Option<saving::Saving>,
     queued_save: Option<saving::Queued>,
+    /// The project being read on a worker thread.
+    opening: Option<opening::Opening>,
     /// For workers to ask for a repaint when they are done.
     ctx: egui::Context,
 }
@@ -188,6 +191,7 @@ impl App {
             disk_seen: None,
             saving: None,
             queued_save: None,
+            opening: None,
             ctx: ctx.clone(),
         };
         let start = options
@@ -196,7 +200,7 @@ impl App {
             .or_else(|| app.settings.recent.first().filter(|p| p.exists()).cloned());
         match (start, options.file.is_some()) {
             (Some(path), explicit) => {
-                if !app.open_path(&path) && explicit {
+                if !app.open_at_start(&path) && explicit {
                     // The named file failed: show its errors over an empty project rather
                     // than a sample the user did not ask for.
                     app.doc = Document::new(Project::default(), None);
@@ -273,6 +277,7 @@ impl eframe::App for App {
         for command in std::mem::take(&mut self.shell.commands) {
             self.run(command, ctx);
         }
+        self.poll_open(ctx);
         self.poll_save(ctx);
         writing::poll(self, ctx);
         self.keep_work_safe(ctx);
@@ -322,6 +327,7 @@ impl eframe::App for App {
         });
         export::dialog_ui(&ctx, self);
         writing::progress_ui(&ctx, self);
+        opening::progress_ui(&ctx, self);
         teams::window_ui(&ctx, self);
         self.help.ui(&ctx);
         if let Some(comparison) = &self.comparison

@@ -227,10 +227,7 @@ pub fn window_ui(ctx: &egui::Context, app: &mut App) {
         Some(Action::Close) => app.shell.differences = None,
         Some(Action::Reload(path)) => {
             app.shell.differences = None;
-            let dropped = app.doc.is_dirty();
-            if app.open_path(&path) && dropped {
-                app.remove_copy_for(&path);
-            }
+            app.reload(&path);
         }
         Some(Action::KeepMine(path)) => {
             app.shell.differences = None;

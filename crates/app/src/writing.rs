@@ -157,14 +157,16 @@ pub fn progress_ui(ctx: &egui::Context, app: &App) {
 }
 
 impl App {
-    /// Whether a save or an export is being written.
-    pub fn is_writing(&self) -> bool {
-        self.is_saving() || self.shell.writing.is_running()
+    /// Whether a worker is busy for the user: a project being read, a save or an export
+    /// being written.
+    pub fn is_busy(&self) -> bool {
+        self.is_opening() || self.is_saving() || self.shell.writing.is_running()
     }
 
-    /// Wait for the save and the export being written, if any, to land (tests and
-    /// screenshots); their outcomes are taken in on the next frame.
-    pub fn wait_for_writes(&mut self) {
+    /// Wait for the project being read, the save and the export being written, if any, to
+    /// land (tests and screenshots); their outcomes are taken in on the next frame.
+    pub fn wait_for_workers(&mut self) {
+        self.wait_for_open();
         self.wait_for_save();
         wait(self, Duration::from_secs(120));
     }
