@@ -267,13 +267,7 @@ mod tests {
     use super::*;
     use crate::model::*;
 
-    fn project() -> Project {
-        let text = include_str!("../../../sample_projects/ceasefire-2025.ron");
-        match crate::format::load_bytes(text.as_bytes()) {
-            Ok(loaded) => loaded.project,
-            Err(e) => panic!("sample does not load: {e}"),
-        }
-    }
+    use crate::testing::ceasefire as project;
 
     #[test]
     fn layers_pick_the_scenario_list_or_the_base() {

@@ -9,4 +9,6 @@ pub mod format; // the .ron file: read, validate, write canonically, save atomic
 pub mod import; // actor tables of the expected-utility literature (BDM, KTAB CSV) into a project
 pub mod model; // the domain types, scenario resolution and the synthetic project generator
 pub mod simulation; // round-by-round expected-utility bargaining (Scholz et al. replication)
-pub mod words; // counts with nouns in agreement, for the sentences we write
+#[cfg(test)]
+mod testing;
+pub mod words; // counts with nouns in agreement, for the sentences we write // what the unit tests share: the sample, builders, the published example

@@ -2,31 +2,10 @@
 
 use super::*;
 use crate::model::*;
+use crate::testing::{issue, party};
 
 fn close(a: f64, b: f64) -> bool {
     (a - b).abs() < 1e-6
-}
-
-fn party(id: &str, name: &str, role: Role, power: f64) -> Party {
-    Party {
-        id: id.into(),
-        name: name.into(),
-        role,
-        power,
-        color: None,
-        notes: String::new(),
-    }
-}
-
-fn issue(id: &str, name: &str) -> Issue {
-    Issue {
-        id: id.into(),
-        name: name.into(),
-        low: "none".into(),
-        high: "all".into(),
-        marks: vec![],
-        notes: String::new(),
-    }
 }
 
 fn pos(party: &str, issue: &str, ideal: f64, walk_away: f64, salience: f64) -> Position {

@@ -297,26 +297,6 @@ mod tests {
         assert!(close(outcome(&terms, OutcomeMethod::Mean).unwrap(), 59.0));
     }
 
-    /// The ten-actor example of Bueno de Mesquita's European Community case, as used in
-    /// Scholz, Calbert & Smith (2011), "Unravelling Bueno De Mesquita's group decision
-    /// model", J. Theoretical Politics 23(4); data as in the replication
-    /// jmckib/bdm-scholz-expected-utility-model, ExampleActors.csv (positions 0..10).
-    fn ten_actors() -> Vec<(&'static str, f64, f64, f64)> {
-        // (actor, capability c, position x, salience s)
-        vec![
-            ("Netherlands", 0.08, 4.0, 0.8),
-            ("Belgium", 0.08, 7.0, 0.4),
-            ("Luxembourg", 0.03, 4.0, 0.2),
-            ("Germany", 0.16, 4.0, 0.8),
-            ("France", 0.16, 10.0, 0.6),
-            ("Italy", 0.16, 10.0, 0.6),
-            ("UK", 0.16, 10.0, 0.9),
-            ("Ireland", 0.05, 7.0, 0.1),
-            ("Denmark", 0.05, 4.0, 1.0),
-            ("Greece", 0.08, 7.0, 0.7),
-        ]
-    }
-
     #[test]
     fn reproduces_the_published_ten_actor_check() {
         // Weights c*s: NL .064, BE .032, LU .006, DE .128, FR .096, IT .096, UK .144,
@@ -325,7 +305,7 @@ mod tests {
         // 10 -> .096+.096+.144 = .336. Half = .3385: cumulative .248 at 4, .341 at 7 -> 7.
         // Mean = (4*.248 + 7*.093 + 10*.336) / .677 = (.992 + .651 + 3.36) / .677
         //      = 5.003 / .677 = 7.389955...
-        let terms: Vec<Term> = ten_actors()
+        let terms: Vec<Term> = crate::testing::SCHOLZ_EXAMPLE
             .iter()
             .map(|&(_, c, x, s)| Term::new(x, c, s))
             .collect();

@@ -3,28 +3,7 @@
 
 use super::*;
 use crate::model::*;
-
-fn party(id: &str, name: &str, role: Role, power: f64) -> Party {
-    Party {
-        id: id.into(),
-        name: name.into(),
-        role,
-        power,
-        color: None,
-        notes: String::new(),
-    }
-}
-
-fn issue(id: &str, name: &str) -> Issue {
-    Issue {
-        id: id.into(),
-        name: name.into(),
-        low: "none".into(),
-        high: "all".into(),
-        marks: vec![],
-        notes: String::new(),
-    }
-}
+use crate::testing::{issue, party};
 
 fn pos(party: &str, issue: &str, stance: f64, walk_away: Option<f64>, salience: f64) -> Position {
     Position {

@@ -4,13 +4,7 @@ use super::*;
 use crate::format::RecoveryStore;
 use std::sync::Arc;
 
-fn sample() -> Project {
-    crate::format::load_bytes(
-        include_str!("../../../../sample_projects/ceasefire-2025.ron").as_bytes(),
-    )
-    .unwrap()
-    .project
-}
+use crate::testing::ceasefire as sample;
 
 #[test]
 fn open_reads_a_project_and_a_bad_file_says_where() {

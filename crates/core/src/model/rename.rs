@@ -222,10 +222,7 @@ mod tests {
     )"#;
 
     fn project() -> Project {
-        match crate::format::load_str(PROJECT) {
-            Ok(loaded) => loaded.project,
-            Err(e) => panic!("fixture: {e}"),
-        }
+        crate::testing::load(PROJECT)
     }
 
     /// The project still loads without errors after a rename (every reference follows).

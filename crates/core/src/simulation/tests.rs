@@ -6,18 +6,7 @@ use super::*;
 use crate::model::{Issue, Party, Position, PowerOverride, Project, Role, Scenario};
 
 /// (name, capability, position, salience), in the published order.
-const EXAMPLE: [(&str, f64, f64, f64); 10] = [
-    ("Netherlands", 0.08, 4.0, 0.8),
-    ("Belgium", 0.08, 7.0, 0.4),
-    ("Luxembourg", 0.03, 4.0, 0.2),
-    ("Germany", 0.16, 4.0, 0.8),
-    ("France", 0.16, 10.0, 0.6),
-    ("Italy", 0.16, 10.0, 0.6),
-    ("UK", 0.16, 10.0, 0.9),
-    ("Ireland", 0.05, 7.0, 0.1),
-    ("Denmark", 0.05, 4.0, 1.0),
-    ("Greece", 0.08, 7.0, 0.7),
-];
+const EXAMPLE: [(&str, f64, f64, f64); 10] = crate::testing::SCHOLZ_EXAMPLE;
 
 /// Every round of the example: (round, positions in the order above, weighted median,
 /// weighted mean). Positions and means are those the reference replication

@@ -25,10 +25,7 @@ const PROJECT: &str = r#"Project(
 )"#;
 
 fn project() -> Project {
-    match load_str(PROJECT) {
-        Ok(loaded) => loaded.project,
-        Err(e) => panic!("fixture: {e}"),
-    }
+    crate::testing::load(PROJECT)
 }
 
 fn import(csv: &str) -> Result<(Project, CsvImport), CsvError> {
