@@ -3,7 +3,6 @@
 
 use super::deals_report::{deal_report, outcome_line};
 use crate::analysis::{self, Analysis, Concession, Deals, InputKind, IssueAnalysis};
-use crate::format;
 use crate::model::{OutcomeMethod, Project, View};
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -32,24 +31,9 @@ const TOP: usize = 5;
 
 pub fn run(args: &Args) -> ExitCode {
     let file = args.file.display().to_string();
-    let loaded = match format::load_path(&args.file) {
+    let view = match super::load_view(&args.file, args.scenario.as_deref()) {
         Ok(loaded) => loaded,
-        Err(error) => {
-            for d in &error.diagnostics {
-                eprintln!("{}", d.with_file(&file));
-            }
-            return ExitCode::FAILURE;
-        }
-    };
-    for warning in &loaded.warnings {
-        eprintln!("{}", warning.with_file(&file));
-    }
-    let view = match loaded.project.resolve(args.scenario.as_deref()) {
-        Ok(view) => view,
-        Err(error) => {
-            eprintln!("{file}: error: {error}");
-            return ExitCode::from(super::EXIT_USAGE);
-        }
+        Err(code) => return code,
     };
     let view = match &args.as_of {
         Some(date) => view.as_of(date),

@@ -49,15 +49,9 @@ pub fn export(args: &ExportArgs) -> ExitCode {
         eprintln!("stancemap export: say what to write, e.g. --csv positions.csv");
         return ExitCode::from(super::EXIT_USAGE);
     };
-    let name = args.file.display().to_string();
-    let loaded = match format::load_path(&args.file) {
+    let loaded = match super::load(&args.file) {
         Ok(loaded) => loaded,
-        Err(error) => {
-            for d in &error.diagnostics {
-                eprintln!("{}", d.with_file(&name));
-            }
-            return ExitCode::FAILURE;
-        }
+        Err(code) => return code,
     };
     let text = format::to_csv(&loaded.project);
     let rows = loaded.project.positions.len();

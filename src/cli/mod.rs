@@ -69,6 +69,38 @@ pub enum Command {
     Bench(bench::Args),
 }
 
+/// Load the project at `path` for a command; on failure its errors go to stderr, each
+/// with the file's name, and the command exits 1.
+fn load(path: &std::path::Path) -> Result<crate::format::Loaded, ExitCode> {
+    crate::format::load_path(path).map_err(|error| {
+        let name = path.display().to_string();
+        for d in &error.diagnostics {
+            eprintln!("{}", d.with_file(&name));
+        }
+        ExitCode::FAILURE
+    })
+}
+
+/// `load`, with the file's warnings on stderr, then `scenario` (an id or a name) resolved:
+/// an unknown scenario is a usage error.
+fn load_view(
+    path: &std::path::Path,
+    scenario: Option<&str>,
+) -> Result<crate::model::View, ExitCode> {
+    let loaded = load(path)?;
+    let name = path.display().to_string();
+    for warning in &loaded.warnings {
+        eprintln!("{}", warning.with_file(&name));
+    }
+    match loaded.project.resolve(scenario) {
+        Ok(view) => Ok(view),
+        Err(error) => {
+            eprintln!("{name}: error: {error}");
+            Err(ExitCode::from(EXIT_USAGE))
+        }
+    }
+}
+
 /// clap's parser for `--as-of DATE`: a real calendar date, or bad usage with a hint.
 fn as_of_date(text: &str) -> Result<String, String> {
     crate::model::checked_date(text).map_err(|e| e.to_string())

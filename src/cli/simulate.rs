@@ -1,7 +1,6 @@
 //! `stancemap simulate FILE [--scenario ID] [--rounds N] [--json]`: the round-by-round
 //! expected-utility bargaining model on every issue, told as a story or written as JSON.
 
-use crate::format;
 use crate::model::{Project, View};
 use crate::simulation::{self, Ending, IssueRun, Simulation, describe_move, number};
 use std::fmt::Write as _;
@@ -27,24 +26,9 @@ pub struct Args {
 
 pub fn run(args: &Args) -> ExitCode {
     let file = args.file.display().to_string();
-    let loaded = match format::load_path(&args.file) {
+    let view = match super::load_view(&args.file, args.scenario.as_deref()) {
         Ok(loaded) => loaded,
-        Err(error) => {
-            for d in &error.diagnostics {
-                eprintln!("{}", d.with_file(&file));
-            }
-            return ExitCode::FAILURE;
-        }
-    };
-    for warning in &loaded.warnings {
-        eprintln!("{}", warning.with_file(&file));
-    }
-    let view = match loaded.project.resolve(args.scenario.as_deref()) {
-        Ok(view) => view,
-        Err(error) => {
-            eprintln!("{file}: error: {error}");
-            return ExitCode::from(super::EXIT_USAGE);
-        }
+        Err(code) => return code,
     };
     // The parser keeps the count within MAX_ROUNDS, so it fits any usize.
     let rounds = usize::try_from(args.rounds).unwrap_or(simulation::MAX_ROUNDS);
