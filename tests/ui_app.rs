@@ -570,3 +570,28 @@ fn go_to_from_a_warning_in_a_scenario_shows_that_scenario_with_the_item_selected
         })
     );
 }
+
+#[test]
+fn opening_another_project_shows_its_own_warnings() {
+    // A project with warnings (a stance beyond its own walk-away), then one without: both
+    // open at revision 1, and the status bar must not keep the first one's count.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let sample = std::fs::read_to_string(ui_support::SAMPLE).expect("the sample");
+    let warned = dir.path().join("warned.ron");
+    std::fs::write(
+        &warned,
+        sample.replacen("stance: 10.0,", "stance: 44.0,", 1),
+    )
+    .unwrap();
+    let clean = PathBuf::from("sample_projects/river-basin.ron");
+    let dialogs = ScriptedDialogs::default();
+    dialogs.push(clean.clone());
+    let mut h = harness_with(Some(warned), dialogs);
+    assert!(!h.state_mut().warnings().is_empty());
+    assert!(h.query_all_by_label_contains(" warning").next().is_some());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    wait_for_workers(&mut h);
+    assert_eq!(h.state().doc.path.as_deref(), Some(clean.as_path()));
+    assert_eq!(h.state_mut().warnings(), &[]);
+    h.get_by_label("No warnings");
+}

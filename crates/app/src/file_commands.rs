@@ -15,6 +15,8 @@ impl App {
         // A save still being written lands on the document it was made from.
         self.finish_save();
         self.doc = doc;
+        // Revisions start again with each document: what was cached by revision goes.
+        self.warnings = crate::cached::Cached::default();
         self.disk_seen = None;
         self.comparison = None;
         if let Some(autosave) = &mut self.autosave {
