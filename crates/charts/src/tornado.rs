@@ -419,19 +419,10 @@ mod tests {
 
     #[test]
     fn without_positions_the_chart_says_so_and_has_no_marks() {
-        use crate::{Chart, ChartInput, ChartOptions, Theme, analysis, export};
+        use crate::Chart;
         let mut p = sample("ceasefire-2025");
         p.positions.clear();
-        let view = p.resolve(None).unwrap();
-        let a = analysis::analyze(&view);
-        let options = ChartOptions::default();
-        let input = ChartInput {
-            view: &view,
-            analysis: &a,
-            theme: Theme::Light,
-            options: &options,
-        };
-        let (svg, marks) = export::svg_with_layout(Chart::Sensitivity, &input, 1600, 1000).unwrap();
+        let (svg, marks) = crate::testing::export_base(&p, Chart::Sensitivity);
         assert!(svg.contains("No input moves a predicted outcome"));
         assert!(marks.regions.is_empty());
     }

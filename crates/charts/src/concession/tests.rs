@@ -3,11 +3,11 @@
 //! wide).
 
 use super::layout::{self, Matrix};
+use crate::Chart;
 use crate::analysis::{Analysis, analyze};
 use crate::canvas::Size;
 use crate::model::Project;
 use crate::testing::{Mono, close, sample};
-use crate::{Chart, ChartInput, ChartOptions, Theme, export};
 
 /// The matrix of `p` in a chart of `w` x `h` px whose body starts at `top`.
 fn lay_out(p: &Project, (w, h): (f64, f64), top: f64, f: impl FnOnce(&Matrix)) {
@@ -99,17 +99,9 @@ fn without_positions_the_chart_says_so_and_has_no_marks() {
     p.positions.clear();
     let view = p.resolve(None).unwrap();
     let a = analyze(&view);
-    let options = ChartOptions::default();
-    let input = ChartInput {
-        view: &view,
-        analysis: &a,
-        theme: Theme::Light,
-        options: &options,
-    };
     let (parties, _) = layout::shown(&view.project, &a);
     assert!(parties.is_empty());
-    let (svg, marks) =
-        export::svg_with_layout(Chart::ConcessionMatrix, &input, 1600, 1000).unwrap();
+    let (svg, marks) = crate::testing::export_base(&p, Chart::ConcessionMatrix);
     assert!(svg.contains("No positions recorded yet."));
     assert!(marks.regions.is_empty());
 }

@@ -89,23 +89,14 @@ fn a_chart_too_short_for_the_plot_keeps_only_the_note_and_key() {
 
 #[test]
 fn without_two_principals_the_chart_says_why_and_has_no_marks() {
+    use crate::Chart;
     use crate::model::Role;
     use crate::testing::sample;
-    use crate::{Chart, ChartInput, ChartOptions, Theme, analysis, export};
     let mut p = sample("ceasefire-2025");
     for party in &mut p.parties {
         party.role = Role::Stakeholder;
     }
-    let view = p.resolve(None).unwrap();
-    let a = analysis::analyze(&view);
-    let options = ChartOptions::default();
-    let input = ChartInput {
-        view: &view,
-        analysis: &a,
-        theme: Theme::Light,
-        options: &options,
-    };
-    let (svg, marks) = export::svg_with_layout(Chart::DealSpace, &input, 1600, 1000).unwrap();
+    let (svg, marks) = crate::testing::export_base(&p, Chart::DealSpace);
     assert!(svg.contains("No deal space to draw: "), "{svg}");
     assert!(marks.regions.is_empty());
 }

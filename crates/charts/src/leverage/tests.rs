@@ -3,11 +3,11 @@
 //! wide).
 
 use super::layout::{self, Leverage, Mark, Numbers};
+use crate::Chart;
 use crate::analysis::analyze;
 use crate::canvas::Size;
 use crate::model::{LeverageKind, LeverageStatus, Project};
 use crate::testing::{Mono, close, sample};
-use crate::{Chart, ChartInput, ChartOptions, Theme, export};
 
 /// The leverage chart of `p` at 1600 x 1000 px, its body from y 100.
 fn lay_out(p: &Project, f: impl FnOnce(&Leverage)) {
@@ -113,15 +113,7 @@ fn with_all_leverage_withdrawn_the_chart_says_so_and_has_no_marks() {
     }
     let view = p.resolve(None).unwrap();
     assert!(layout::involved(&view.project).is_empty());
-    let a = analyze(&view);
-    let options = ChartOptions::default();
-    let input = ChartInput {
-        view: &view,
-        analysis: &a,
-        theme: Theme::Light,
-        options: &options,
-    };
-    let (svg, marks) = export::svg_with_layout(Chart::Leverage, &input, 1600, 1000).unwrap();
+    let (svg, marks) = crate::testing::export_base(&p, Chart::Leverage);
     assert!(svg.contains("No leverage recorded (or all of it withdrawn)."));
     assert!(marks.regions.is_empty());
 }

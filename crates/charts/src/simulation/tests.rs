@@ -2,10 +2,10 @@
 //! ceasefire sample and made-up runs, with the counted font of `testing::Mono`.
 
 use super::layout::{self, KeyKind, columns, y_range};
+use crate::Chart;
 use crate::canvas::Size;
 use crate::sim_model::{self, IssueRun, Round};
 use crate::testing::{Mono, close, sample};
-use crate::{Chart, ChartInput, ChartOptions, Theme, analysis, export};
 
 fn run(positions: &[[f64; 2]]) -> IssueRun {
     IssueRun {
@@ -83,16 +83,7 @@ fn a_narrow_run_is_shown_on_its_own_band() {
 fn without_positions_the_chart_says_so_and_has_no_marks() {
     let mut p = sample("ceasefire-2025");
     p.positions.clear();
-    let view = p.resolve(None).unwrap();
-    let a = analysis::analyze(&view);
-    let options = ChartOptions::default();
-    let input = ChartInput {
-        view: &view,
-        analysis: &a,
-        theme: Theme::Light,
-        options: &options,
-    };
-    let (svg, marks) = export::svg_with_layout(Chart::Simulation, &input, 1600, 1000).unwrap();
+    let (svg, marks) = crate::testing::export_base(&p, Chart::Simulation);
     assert!(svg.contains("No issue has positions to simulate."));
     assert!(marks.regions.is_empty());
 }

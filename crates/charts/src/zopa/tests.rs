@@ -2,11 +2,11 @@
 //! sample with the made-up font of `testing::Mono` (a character is half its size wide).
 
 use super::layout::{self, Item, Zopa};
+use crate::Chart;
 use crate::analysis::analyze;
 use crate::canvas::Size;
 use crate::model::{Project, Role};
 use crate::testing::{Mono, close, sample};
-use crate::{Chart, ChartInput, ChartOptions, Theme, export};
 
 /// The ZOPA chart of `p` at 1600 x 1000 px, its body from y 100.
 fn lay_out(p: &Project, f: impl FnOnce(&Zopa)) {
@@ -103,16 +103,7 @@ fn without_issues_the_chart_says_so_and_has_no_marks() {
     let mut p = sample("ceasefire-2025");
     p.issues.clear();
     p.positions.clear();
-    let view = p.resolve(None).unwrap();
-    let a = analyze(&view);
-    let options = ChartOptions::default();
-    let input = ChartInput {
-        view: &view,
-        analysis: &a,
-        theme: Theme::Light,
-        options: &options,
-    };
-    let (svg, marks) = export::svg_with_layout(Chart::Zopa, &input, 1600, 1000).unwrap();
+    let (svg, marks) = crate::testing::export_base(&p, Chart::Zopa);
     assert!(svg.contains("No issues recorded yet."));
     assert!(marks.regions.is_empty());
 }
