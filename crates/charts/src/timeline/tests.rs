@@ -272,13 +272,13 @@ fn talks() -> Project {
     }
 }
 
-#[test]
-fn a_small_timeline_laid_out_end_to_end() {
+/// The talks laid out on `PAGE` with `rounds` model rounds asked for, handed to `check`.
+fn talks_layout(rounds: usize, check: impl FnOnce(&layout::Timeline<'_>)) {
     let project = talks();
     let view = project.resolve(None).unwrap();
     let analysis = crate::analysis::analyze(&view);
     let options = ChartOptions {
-        rounds: Some(0),
+        rounds: Some(rounds),
         ..ChartOptions::default()
     };
     let input = ChartInput {
@@ -288,102 +288,95 @@ fn a_small_timeline_laid_out_end_to_end() {
         options: &options,
     };
     let events = dated_events(&view);
-    let t = layout::layout(&input, &events, PAGE, 100.0, &Mono);
-    let day = |s: &str| dates::day_number(parse_date(s).unwrap()) as f64;
+    check(&layout::layout(&input, &events, PAGE, 100.0, &Mono));
+}
 
-    // One lane per party, in project order; the talks name both, so no "Other" lane.
-    let names: Vec<&str> = t.lanes.iter().map(|l| l.name.as_str()).collect();
-    assert_eq!(names, ["Union", "Firm"]);
-    let centre = |i: f64| t.v.lanes_top + t.v.lane_h * (i + 0.5);
+#[test]
+fn a_small_timeline_laid_out_end_to_end() {
+    talks_layout(0, |t| {
+        let day = |s: &str| dates::day_number(parse_date(s).unwrap()) as f64;
 
-    // The talks: one marker in each lane, at the same x, joined.
-    let talks = &t.marks[0];
-    let x1 = t.scale.x(day("2025-03-01"));
-    assert_eq!(talks.points, vec![(x1, centre(0.0)), (x1, centre(1.0))]);
-    assert!(
-        talks.tooltip.ends_with("Talks open — Union, Firm"),
-        "{}",
-        talks.tooltip
-    );
+        // One lane per party, in project order; the talks name both, so no "Other" lane.
+        let names: Vec<&str> = t.lanes.iter().map(|l| l.name.as_str()).collect();
+        assert_eq!(names, ["Union", "Firm"]);
+        let centre = |i: f64| t.v.lanes_top + t.v.lane_h * (i + 0.5);
 
-    // The two offers on one date share the union's lane: spread r x 1.1 either side.
-    let x5 = t.scale.x(day("2025-03-05"));
-    let spread = t.r * 1.1;
-    let [(a, ay)] = t.marks[1].points[..] else {
-        panic!("{:?}", t.marks[1].points)
-    };
-    let [(b, by)] = t.marks[2].points[..] else {
-        panic!("{:?}", t.marks[2].points)
-    };
-    assert!(
-        close(a, x5 - spread) && close(b, x5 + spread),
-        "{a} {b} around {x5}"
-    );
-    assert_eq!((ay, by), (centre(0.0), centre(0.0)));
-
-    // Two groups, two titles; the offers' title counts the second offer.
-    let titles: Vec<&str> = t.titles.iter().map(|t| t.text.as_str()).collect();
-    assert_eq!(titles, ["Talks open", "Offer one (+1 more)"]);
-    for title in &t.titles {
-        assert!(title.lead_top < title.lead_bottom);
+        // The talks: one marker in each lane, at the same x, joined.
+        let talks = &t.marks[0];
+        let x1 = t.scale.x(day("2025-03-01"));
+        assert_eq!(talks.points, vec![(x1, centre(0.0)), (x1, centre(1.0))]);
         assert!(
-            title.lead_bottom < centre(0.0),
-            "the leader stops over the marker"
+            talks.tooltip.ends_with("Talks open — Union, Firm"),
+            "{}",
+            talks.tooltip
         );
-    }
-    assert!(t.omitted.is_empty(), "{:?}", t.omitted);
-    assert_eq!(t.as_of_x, Some(t.scale.x(day("2025-03-10"))));
 
-    // Trajectories of pay: the union steps 40 -> 45 on 5 March and holds 45 to 10 March.
-    let tr = t.trajectories.as_ref().unwrap();
-    assert!(tr.strip.is_none(), "rounds 0: no model strip");
-    let union = &tr.paths[0];
-    let x10 = t.scale.x(day("2025-03-10"));
-    assert_eq!(
-        union.steps,
-        vec![
-            (x5, tr.y(40.0)),
-            (x5, tr.y(40.0)),
-            (x5, tr.y(45.0)),
-            (x10, tr.y(45.0)),
-            (x10, tr.y(45.0))
-        ]
-    );
-    // Stance 0 at the panel's bottom, 100 at its top.
-    assert_eq!((tr.y(0.0), tr.y(100.0)), (tr.py1, tr.py0));
-    let (_, tip) = union.now.as_ref().unwrap();
-    assert_eq!(tip, "Union: stance 45 on Pay (2 shifts recorded)");
-    // The firm recorded no shift: no step line, only its stance at the as-of date.
-    assert!(tr.paths[1].steps.is_empty());
-    assert!(tr.paths[1].now.is_some());
+        // The two offers on one date share the union's lane: spread r x 1.1 either side.
+        let x5 = t.scale.x(day("2025-03-05"));
+        let spread = t.r * 1.1;
+        let [(a, ay)] = t.marks[1].points[..] else {
+            panic!("{:?}", t.marks[1].points)
+        };
+        let [(b, by)] = t.marks[2].points[..] else {
+            panic!("{:?}", t.marks[2].points)
+        };
+        assert!(
+            close(a, x5 - spread) && close(b, x5 + spread),
+            "{a} {b} around {x5}"
+        );
+        assert_eq!((ay, by), (centre(0.0), centre(0.0)));
+
+        // Two groups, two titles; the offers' title counts the second offer.
+        let titles: Vec<&str> = t.titles.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(titles, ["Talks open", "Offer one (+1 more)"]);
+        for title in &t.titles {
+            assert!(title.lead_top < title.lead_bottom);
+            assert!(
+                title.lead_bottom < centre(0.0),
+                "the leader stops over the marker"
+            );
+        }
+        assert!(t.omitted.is_empty(), "{:?}", t.omitted);
+        assert_eq!(t.as_of_x, Some(t.scale.x(day("2025-03-10"))));
+
+        // Trajectories of pay: the union steps 40 -> 45 on 5 March and holds 45 to 10 March.
+        let tr = t.trajectories.as_ref().unwrap();
+        assert!(tr.strip.is_none(), "rounds 0: no model strip");
+        let union = &tr.paths[0];
+        let x10 = t.scale.x(day("2025-03-10"));
+        assert_eq!(
+            union.steps,
+            vec![
+                (x5, tr.y(40.0)),
+                (x5, tr.y(40.0)),
+                (x5, tr.y(45.0)),
+                (x10, tr.y(45.0)),
+                (x10, tr.y(45.0))
+            ]
+        );
+        // Stance 0 at the panel's bottom, 100 at its top.
+        assert_eq!((tr.y(0.0), tr.y(100.0)), (tr.py1, tr.py0));
+        let (_, tip) = union.now.as_ref().unwrap();
+        assert_eq!(tip, "Union: stance 45 on Pay (2 shifts recorded)");
+        // The firm recorded no shift: no step line, only its stance at the as-of date.
+        assert!(tr.paths[1].steps.is_empty());
+        assert!(tr.paths[1].now.is_some());
+    });
 }
 
 #[test]
 fn the_model_strip_takes_the_right_of_the_plot_when_rounds_are_asked_for() {
-    let project = talks();
-    let view = project.resolve(None).unwrap();
-    let analysis = crate::analysis::analyze(&view);
-    let options = ChartOptions {
-        rounds: Some(4),
-        ..ChartOptions::default()
-    };
-    let input = ChartInput {
-        view: &view,
-        analysis: &analysis,
-        theme: Theme::Light,
-        options: &options,
-    };
-    let events = dated_events(&view);
-    let t = layout::layout(&input, &events, PAGE, 100.0, &Mono);
-    // A strip of 0.2 x 1100 = 220 px: the dates end at 1100 - 16 - 13 - 220 = 851.
-    assert!(close(t.scale.x1, 851.0), "{}", t.scale.x1);
-    let strip = t.trajectories.as_ref().unwrap().strip.as_ref().unwrap();
-    assert_eq!((strip.s0, strip.s1), (851.0 + 13.0, 851.0 + 220.0));
-    // Rounds 0..=4 for each of the two parties, the last at the strip's right end.
-    assert_eq!(strip.paths.len(), 2);
-    for path in &strip.paths {
-        assert_eq!(path.points.len(), 5);
-        assert!(close(path.points[4].0, strip.s1));
-    }
-    assert_eq!(strip.heading, "Model, 4 rounds");
+    talks_layout(4, |t| {
+        // A strip of 0.2 x 1100 = 220 px: the dates end at 1100 - 16 - 13 - 220 = 851.
+        assert!(close(t.scale.x1, 851.0), "{}", t.scale.x1);
+        let strip = t.trajectories.as_ref().unwrap().strip.as_ref().unwrap();
+        assert_eq!((strip.s0, strip.s1), (851.0 + 13.0, 851.0 + 220.0));
+        // Rounds 0..=4 for each of the two parties, the last at the strip's right end.
+        assert_eq!(strip.paths.len(), 2);
+        for path in &strip.paths {
+            assert_eq!(path.points.len(), 5);
+            assert!(close(path.points[4].0, strip.s1));
+        }
+        assert_eq!(strip.heading, "Model, 4 rounds");
+    });
 }
