@@ -66,10 +66,12 @@ impl App {
     /// or saved here; if one did, the user is asked instead.
     pub(crate) fn save_to(&mut self, path: &Path, check_disk: bool, then: Option<Pending>) {
         if self.saving.is_some() {
+            // The newest request says where; an action already waiting is kept.
+            let waiting = self.queued_save.take().and_then(|q| q.then);
             self.queued_save = Some(Queued {
                 path: path.to_path_buf(),
                 check_disk,
-                then,
+                then: then.or(waiting),
             });
             return;
         }
